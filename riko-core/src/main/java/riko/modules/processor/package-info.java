@@ -1,0 +1,5 @@
+/** Built-in processor (transformer) modules. */
+@NullMarked
+package riko.modules.processor;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Built-in source modules that need no I/O. */
+@NullMarked
+package riko.modules.source;
+
+import org.jspecify.annotations.NullMarked;
