@@ -1,5 +1,11 @@
 package riko.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,17 +27,23 @@ public final class RikoCommand implements Runnable {
   /** Shows the usage when no subcommand is given. */
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** Runs the command line and exits with its status. */
   public static void main(String[] args) {
-    System.exit(execute(args));
+    PrintWriter out = new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int status = execute(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(status);
   }
 
-  /** Runs the command line and returns its exit status (for tests). */
-  public static int execute(String... args) {
-    return new CommandLine(new RikoCommand()).execute(args);
+  /** Runs the command line with the given output streams and returns its exit status. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new RikoCommand()).setOut(out).setErr(err).execute(args);
   }
 
   /** Reads the version from the jar manifest. */

@@ -1,14 +1,9 @@
 package riko.cli;
 
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -21,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import riko.item.Item;
 import riko.json.ItemJson;
 import riko.pipeline.Pipeline;
@@ -48,9 +45,12 @@ final class RunCommand implements Callable<Integer> {
           + "Default: $RIKO_DATA_DIR.")
   private @Nullable Path dataDir;
 
+  @Spec
+  private CommandSpec spec;
+
   @Override
   public Integer call() {
-    PrintStream err = System.err;
+    PrintWriter err = spec.commandLine().getErr();
     if (!Files.isRegularFile(pipeline)) {
       err.println("riko: pipeline file " + pipeline + " not found");
       return 2;
@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
     if (data != null) {
       context = context.withDataDirectory(data);
     }
-    Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+    Writer out = spec.commandLine().getOut();
     ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "riko-stdout-flusher");
       t.setDaemon(true);

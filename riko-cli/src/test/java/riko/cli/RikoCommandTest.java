@@ -1,0 +1,64 @@
+package riko.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RikoCommandTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int riko(String... args) {
+    return RikoCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+  }
+
+  @Test
+  void runPrintsOneJsonObjectPerLine(@TempDir Path dir) throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("p.json"), """
+        {"modules": [{"type": "forever", "conf": {}}, {"type": "truncate", "conf": {"count": 2}}]}
+        """);
+    assertThat(riko("run", pipeline.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("{\"forever\":true}\n{\"forever\":true}\n");
+  }
+
+  @Test
+  void inputsReachInputModules(@TempDir Path dir) throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("p.json"), """
+        {"modules": [{"type": "input", "conf": {"default": "x", "input_key": "who"}}]}
+        """);
+    assertThat(riko("run", pipeline.toString(), "--input", "who=Zoë")).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("\"Zoë\"\n");
+  }
+
+  @Test
+  void errorsGoToStderrWithANonZeroStatus(@TempDir Path dir) throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("bad.json"), "{\"modules\": [{\"type\": \"nosuchmodule\", \"conf\": {}}]}");
+    assertThat(riko("run", pipeline.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("nosuchmodule").contains("Known modules:");
+  }
+
+  @Test
+  void aMissingFileIsAUsageError(@TempDir Path dir) {
+    assertThat(riko("run", dir.resolve("nope.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("not found");
+  }
+
+  @Test
+  void modulesListsTheRegistry() {
+    assertThat(riko("modules")).isZero();
+    assertThat(out.toString()).contains("truncate").contains("operator").contains("composer");
+  }
+
+  @Test
+  void helpDescribesTheCommands() {
+    assertThat(riko("--help")).isZero();
+    assertThat(out.toString()).contains("run").contains("modules");
+  }
+}
