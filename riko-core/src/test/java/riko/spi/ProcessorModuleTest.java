@@ -1,0 +1,146 @@
+package riko.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static riko.testing.ModuleRunner.conf;
+import static riko.testing.ModuleRunner.item;
+import static riko.testing.ModuleRunner.items;
+import static riko.testing.ModuleRunner.json;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import riko.conf.CallOptions;
+import riko.conf.Count;
+import riko.conf.RawConf;
+import riko.conf.ResolvedConf;
+import riko.conf.SkipIf;
+import riko.item.Item;
+import riko.testing.ModuleRunner;
+
+/** The per-item machinery of {@code conf.md} 4.1-4.2, through a module that returns its conf's {@code results}. */
+class ProcessorModuleTest {
+
+  /** Returns conf {@code results} as a stream, or conf {@code single} as one value. */
+  static final class Echo extends ProcessorModule {
+    Echo() {
+      super(ModuleMetadata.transformer("echo", "test"), ProcessorSpec.transformer(Map.of(), "content", FieldCast.TEXT, "echo"));
+    }
+
+    @Override
+    protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
+      if (conf.has("single")) {
+        return ProcessorResult.of(conf.get("single"));
+      }
+      if (conf.has("field")) {
+        return ProcessorResult.of(value);
+      }
+      return ProcessorResult.stream(Flux.fromIterable(conf.list("results")));
+    }
+  }
+
+  private final Echo echo = new Echo();
+  private final List<Item> one = List.of(item("{\"content\": \"x\"}"));
+
+  private List<String> run(String conf, CallOptions options, List<Item> input) {
+    return json(echo, conf(conf), options, input);
+  }
+
+  @Test
+  void streamsAreEmittedByDefaultAndReplaceTheItem() {
+    assertThat(run("{\"results\": [\"a\", {\"k\": 1}]}", CallOptions.none(), one)).containsExactly("\"a\"", "{\"k\":1}");
+    assertThat(run("{\"results\": []}", CallOptions.none(), one)).as("no results: the item disappears").isEmpty();
+  }
+
+  @Test
+  void singleScalarsAreAssignedAndMapsEmitted() {
+    assertThat(run("{\"single\": 5}", CallOptions.none(), one)).containsExactly("{\"content\":\"x\",\"echo\":5}");
+    assertThat(run("{\"single\": {\"a.b\": 1, \"a\": 2}}", CallOptions.none(), one))
+        .as("dotted keys win over the plain key").containsExactly("{\"a\":{\"b\":1}}");
+    assertThat(run("{\"single\": null}", CallOptions.none(), one)).as("null leaves the item unchanged")
+        .containsExactly("{\"content\":\"x\"}");
+  }
+
+  @Test
+  void assignFollowsTheCountTable() {
+    CallOptions assign = CallOptions.none().withEmit(false).withAssign("r");
+    assertThat(run("{\"results\": []}", assign, one)).containsExactly("{\"content\":\"x\"}");
+    assertThat(run("{\"results\": [1]}", assign, one)).containsExactly("{\"content\":\"x\",\"r\":1}");
+    assertThat(run("{\"results\": [1, 2]}", assign, one)).containsExactly("{\"content\":\"x\",\"r\":[1,2]}");
+    CallOptions first = assign.withCount(Count.FIRST);
+    assertThat(run("{\"results\": []}", first, one)).containsExactly("{\"content\":\"x\"}");
+    assertThat(run("{\"results\": [1, 2]}", first, one)).containsExactly("{\"content\":\"x\",\"r\":1}");
+    CallOptions all = assign.withCount(Count.ALL);
+    assertThat(run("{\"results\": []}", all, one)).containsExactly("{\"content\":\"x\",\"r\":[]}");
+    assertThat(run("{\"results\": [1]}", all, one)).containsExactly("{\"content\":\"x\",\"r\":[1]}");
+    assertThat(run("{\"single\": 7}", all, one)).containsExactly("{\"content\":\"x\",\"r\":[7]}");
+  }
+
+  @Test
+  void anEmptyItemWithSeveralAssignedResultsGivesOneItemEach() {
+    assertThat(run("{\"results\": [1, 2]}", CallOptions.none().withEmit(false).withAssign("r"), List.of(Item.empty())))
+        .containsExactly("{\"r\":1}", "{\"r\":2}");
+  }
+
+  @Test
+  void emitWithCountFirstKeepsOneResult() {
+    assertThat(run("{\"results\": [\"a\", \"b\"]}", CallOptions.none().withCount(Count.FIRST), one)).containsExactly("\"a\"");
+  }
+
+  @Test
+  void theFieldIsReadAndCastAndAssignMayBeDotted() {
+    CallOptions options = CallOptions.none().withField("a.b").withAssign("out.v");
+    assertThat(run("{\"field\": true}", options, List.of(item("{\"a\": {\"b\": 3}}"))))
+        .containsExactly("{\"a\":{\"b\":3},\"out\":{\"v\":\"3\"}}");
+    assertThat(run("{\"field\": true}", CallOptions.none(), List.of(item("{}"))))
+        .as("a missing text field reads as the empty string").containsExactly("{\"echo\":\"\"}");
+  }
+
+  @Test
+  void rawValuesAreSeenAsContent() {
+    assertThat(run("{\"field\": true}", CallOptions.none(), List.of(Item.ofValue("hi"))))
+        .containsExactly("{\"content\":\"hi\",\"echo\":\"hi\"}");
+  }
+
+  @Test
+  void skipIfPassesMatchingItemsThroughUntouched() {
+    SkipIf skip = SkipIf.rules("echo", Map.of("field", "content", "text", "SKIP"));
+    List<Item> input = items("[{\"content\": \"please skip me\"}, {\"content\": \"keep\"}]");
+    assertThat(run("{\"single\": 1}", CallOptions.none().withSkipIf(skip), input))
+        .containsExactly("{\"content\":\"please skip me\"}", "{\"content\":\"keep\",\"echo\":1}");
+    SkipIf noText = SkipIf.rules("echo", Map.of("field", "content"));
+    assertThat(run("{\"single\": 1}", CallOptions.none().withSkipIf(noText), items("[{\"content\": \"None here\"}]")))
+        .as("QUIRK: a rule without text looks for 'None'").containsExactly("{\"content\":\"None here\"}");
+  }
+
+  @Test
+  void dynamicConfIsResolvedPerItemAndTerminalsArePulledPerItem() {
+    assertThat(run("{\"single\": {\"subkey\": \"n\"}}", CallOptions.none(), items("[{\"n\": 1}, {\"n\": 2}]")))
+        .containsExactly("{\"n\":1,\"echo\":1}", "{\"n\":2,\"echo\":2}");
+    ModuleCall call = ModuleCall.of("echo", conf("{\"single\": {\"terminal\": \"t\", \"type\": \"int\"}}"))
+        .withTerminals(Map.of("t", Flux.just(Item.ofValue(10L), Item.ofValue(20L))));
+    StepVerifier.create(Flux.fromIterable(items("[{}, {}, {}]")).transform(echo.create(call)))
+        .expectNext(Item.of("echo", 10L), Item.of("echo", 20L), Item.empty())
+        .expectComplete().verify(ModuleRunner.TIMEOUT);
+  }
+
+  @Test
+  void errorsInTheLogicNameTheModuleAndKeepEarlierItems() {
+    ProcessorModule failing = new ProcessorModule(ModuleMetadata.transformer("boom", "t"),
+        ProcessorSpec.transformer(Map.of(), "content", FieldCast.PASS, "boom")) {
+      @Override
+      protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
+        if (value == null) {
+          throw new IllegalStateException("no content");
+        }
+        return ProcessorResult.of(value);
+      }
+    };
+    StepVerifier.create(ModuleRunner.run(failing, RawConf.empty(), items("[{\"content\": 1}, {}]")))
+        .expectNextCount(1)
+        .expectErrorMatches(e -> e instanceof ModuleException && e.getMessage().equals("module 'boom': no content"))
+        .verify(ModuleRunner.TIMEOUT);
+  }
+}
