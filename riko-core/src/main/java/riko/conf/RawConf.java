@@ -116,19 +116,30 @@ public final class RawConf {
     return false;
   }
 
+  /** Lower-cases keys and nests dotted ones; as in riko's items, a dotted key wins over a plain key of its parent's name. */
   private static Map<String, @Nullable Object> normaliseMap(Map<?, ?> map) {
+    java.util.Set<String> dottedParents = new java.util.HashSet<>();
+    for (Object k : map.keySet()) {
+      String key = String.valueOf(k).toLowerCase(Locale.ROOT);
+      if (isDotted(key)) {
+        dottedParents.add(key.substring(0, key.indexOf('.')));
+      }
+    }
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
       Object value = normalise(e.getValue());
-      int dot = key.indexOf('.');
-      if (dot > 0 && !key.endsWith(".")) {
+      if (isDotted(key)) {
         putPath(out, key.split("\\."), value);
-      } else {
+      } else if (!dottedParents.contains(key)) {
         out.put(key, value);
       }
     }
     return out;
+  }
+
+  private static boolean isDotted(String key) {
+    return key.indexOf('.') > 0 && !key.endsWith(".");
   }
 
   @SuppressWarnings("unchecked")

@@ -336,7 +336,10 @@ public final class Item {
    */
   static @Nullable Object normalise(@Nullable Object value) {
     if (value instanceof Item item) {
-      return item.raw ? item.normalised() : item;
+      if (item.raw) {
+        return item.normalised();
+      }
+      return item.isTypedValue() ? normalise(TypedValue.collapse(item.asMap())) : item;
     }
     if (value instanceof Map<?, ?> map) {
       if (TypedValue.isTypedValue(map)) {
@@ -358,6 +361,11 @@ public final class Item {
       return f.doubleValue();
     }
     return value;
+  }
+
+  private boolean isTypedValue() {
+    return (entries.size() == 1 || entries.size() == 2) && TypedValue.isTypedValue(entries.keySet().stream()
+        .collect(java.util.stream.Collectors.toMap(k -> k, k -> Boolean.TRUE)));
   }
 
   private static Map<String, @Nullable Object> stringKeys(Map<?, ?> map) {

@@ -43,10 +43,14 @@ public final class ModuleRunner {
     return Item.ofValue(ItemJson.parse(jsonObject));
   }
 
-  /** A conf map from a JSON object. */
+  /** A conf map from a JSON object, read as plain maps so typed values reach the resolver uncast. */
   public static RawConf conf(String jsonObject) {
-    Object parsed = ItemJson.parse(jsonObject);
-    return RawConf.of(parsed instanceof Item item ? item.asMap() : Map.of());
+    try {
+      return RawConf.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(jsonObject,
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("invalid conf JSON: " + jsonObject, e);
+    }
   }
 
   /** The module's output for these inputs. */
