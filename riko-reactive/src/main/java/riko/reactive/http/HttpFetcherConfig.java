@@ -14,6 +14,10 @@ import java.util.Properties;
  * HttpFetcherConfig config = HttpFetcherConfig.defaults().withResponseTimeout(Duration.ofSeconds(5));
  * }</pre>
  *
+ * <p>Start from {@link #defaults()} and change what you need with the {@code with...} methods:
+ * settings will be added as the fetcher grows (byte caps, retries, redirect limits), and code
+ * written that way keeps compiling, where calls to the canonical constructor would not.
+ *
  * @param connectTimeout how long establishing a connection may take (default 10 s)
  * @param responseTimeout how long the server may stay silent: before the response headers arrive
  *     and between two reads of the body (default 30 s)
