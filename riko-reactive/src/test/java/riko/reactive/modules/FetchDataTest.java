@@ -348,6 +348,14 @@ class FetchDataTest {
   // ---- streaming and cancellation
 
   @Test
+  void slowChunkedResponsesGiveTheSameRecords() {
+    assertThat(list(urlConf(server.url("/slow/people.json"), "people")))
+        .containsExactlyElementsOf(expected("fetchdata-json-path"));
+    assertThat(list(urlConf(server.url("/slow/catalog.xml"), "book")))
+        .containsExactlyElementsOf(expected("fetchdata-xml-path"));
+  }
+
+  @Test
   void itemsArriveWhileTheBodyIsStillDownloading() {
     String path = "/gated-" + System.nanoTime() + ".json";
     Sinks.Empty<Void> gate = Sinks.empty();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -33,7 +35,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * conformance runner's content types (query strings ignored, 404 for a missing file), plus:
  * {@code /status/<code>} answers that status; {@code /redirect/<name>} redirects (302) to
  * {@code /<name>}; {@code /gzip/<name>} and {@code /deflate/<name>} serve the file compressed
- * ({@code Content-Encoding: gzip} or {@code deflate}). Tests add their own endpoints with {@link #route} and
+ * ({@code Content-Encoding: gzip} or {@code deflate}); {@code /slow/<name>} sends it chunked, in
+ * {@link #SLOW_CHUNK}-byte pieces with a {@link #SLOW_DELAY} pause before each. Tests add their own endpoints with {@link #route} and
  * {@link #file}. Every request's headers are recorded ({@link #requests()}).
  */
 public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallback {
@@ -52,6 +55,12 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
       Map.entry("html", "text/html; charset=utf-8"),
       Map.entry("htm", "text/html; charset=utf-8"),
       Map.entry("txt", "text/plain; charset=utf-8"));
+
+  /** {@code /slow/<name>} sends this many bytes at a time... */
+  public static final int SLOW_CHUNK = 64;
+
+  /** ...with this pause before each chunk. */
+  public static final Duration SLOW_DELAY = Duration.ofMillis(2);
 
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
   private final List<HttpHeaders> requests = new CopyOnWriteArrayList<>();
@@ -135,6 +144,14 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
     }
     if (path.startsWith("/redirect/")) {
       return response.sendRedirect("/" + path.substring("/redirect/".length()));
+    }
+    if (path.startsWith("/slow/")) {
+      String name = path.substring("/slow/".length());
+      byte[] body = resource(name);
+      response.header(HttpHeaderNames.CONTENT_TYPE, contentType(name));
+      return response.sendByteArray(Flux.range(0, (body.length + SLOW_CHUNK - 1) / SLOW_CHUNK)
+          .delayElements(SLOW_DELAY)
+          .map(i -> Arrays.copyOfRange(body, i * SLOW_CHUNK, Math.min(body.length, (i + 1) * SLOW_CHUNK))));
     }
     String encoding = path.startsWith("/gzip/") ? "gzip" : path.startsWith("/deflate/") ? "deflate" : null;
     String name = path.substring(encoding == null ? 1 : encoding.length() + 2);
