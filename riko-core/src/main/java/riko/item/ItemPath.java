@@ -59,8 +59,11 @@ public final class ItemPath {
     return new ArrayList<>(segments.subList(0, segments.size() - 1));
   }
 
-  /** The integer a segment stands for under Python's {@code int()} rules, if any. */
-  static OptionalInt index(String segment) {
+  /**
+   * The integer a segment stands for under Python's {@code int()} rules, if any: such a segment
+   * indexes a list of scalars and never matches a map key ({@code conf.md} 6.2).
+   */
+  public static OptionalInt index(String segment) {
     if (!PY_INT.matcher(segment).matches()) {
       return OptionalInt.empty();
     }

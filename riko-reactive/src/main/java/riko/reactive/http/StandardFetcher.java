@@ -1,0 +1,79 @@
+package riko.reactive.http;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Flux;
+import riko.spi.ModuleContext;
+import riko.spi.ResourceFetcher;
+import riko.spi.ResourceHandler;
+
+/**
+ * The fetcher modules use when the {@link ModuleContext} names none: routes {@code http:} and
+ * {@code https:} URLs to an {@link HttpFetcher}, and {@code file:} URLs and bare data file names
+ * to a {@link FileFetcher}. Any other scheme is a {@link FetchException}.
+ *
+ * <pre>{@code
+ * ResourceFetcher fetcher = StandardFetcher.forContext(call.context());
+ * }</pre>
+ *
+ * <p>{@link #shared()} is created on first use and lives as long as the JVM: its
+ * {@link HttpFetcher} uses {@link HttpFetcherConfig#defaults()} and its {@link FileFetcher}
+ * {@link FileFetcher#defaultDataDirectory()}.
+ */
+public final class StandardFetcher implements ResourceFetcher {
+
+  private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+  private final HttpFetcher http;
+  private final FileFetcher files;
+
+  /** A fetcher routing to these two. */
+  public StandardFetcher(HttpFetcher http, FileFetcher files) {
+    this.http = Objects.requireNonNull(http, "http");
+    this.files = Objects.requireNonNull(files, "files");
+  }
+
+  /** The shared instance, created on first use. */
+  public static StandardFetcher shared() {
+    return Shared.INSTANCE;
+  }
+
+  /**
+   * The fetcher for a run: the context's own when it has one; otherwise the shared HTTP client with
+   * the context's data directory (or the shared instance when the context names none).
+   */
+  public static ResourceFetcher forContext(ModuleContext context) {
+    if (context.fetcher().isPresent()) {
+      return context.fetcher().get();
+    }
+    return context.dataDirectory()
+        .<ResourceFetcher>map(directory -> new StandardFetcher(shared().http, new FileFetcher(directory)))
+        .orElseGet(StandardFetcher::shared);
+  }
+
+  /** Fetches {@code url} with the fetcher its scheme calls for. */
+  @Override
+  public <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
+    Matcher scheme = SCHEME.matcher(url);
+    if (!scheme.find()) {
+      return files.fetch(url, handler);
+    }
+    String name = scheme.group(1).toLowerCase(Locale.ROOT);
+    switch (name) {
+      case "http":
+      case "https":
+        return http.fetch(url, handler);
+      case "file":
+        return files.fetch(url, handler);
+      default:
+        return Flux.error(new FetchException(url, "unsupported URL scheme '" + name + "' (use http, https or file)", null));
+    }
+  }
+
+  /** Holds the shared instance until it is first asked for. */
+  private static final class Shared {
+    static final StandardFetcher INSTANCE = new StandardFetcher(new HttpFetcher(), new FileFetcher());
+  }
+}

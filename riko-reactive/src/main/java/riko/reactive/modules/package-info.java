@@ -1,0 +1,9 @@
+/**
+ * The riko modules that read resources (HTTP, local files): each a small final class registered
+ * through {@code META-INF/services/riko.spi.RikoModule}, with package-private helpers for the
+ * document formats they share.
+ */
+@NullMarked
+package riko.reactive.modules;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,181 @@
+package riko.reactive.testing;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * A real Reactor Netty HTTP server on 127.0.0.1 and a free port, for a test class:
+ * {@code @RegisterExtension static final LocalHttpServer server = new LocalHttpServer();}.
+ *
+ * <p>It serves the files under {@code src/test/resources/http/} at {@code /<name>} with the
+ * conformance runner's content types (query strings ignored, 404 for a missing file), plus:
+ * {@code /status/<code>} answers that status; {@code /redirect/<name>} redirects (302) to
+ * {@code /<name>}; {@code /gzip/<name>} and {@code /deflate/<name>} serve the file compressed
+ * ({@code Content-Encoding: gzip} or {@code deflate}); {@code /slow/<name>} sends it chunked, in
+ * {@link #SLOW_CHUNK}-byte pieces with a {@link #SLOW_DELAY} pause before each. Tests add their own endpoints with {@link #route} and
+ * {@link #file}. Every request's headers are recorded ({@link #requests()}).
+ */
+public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallback {
+
+  /** A test endpoint: what to answer to a request. */
+  public interface Handler extends BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {}
+
+  private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
+      Map.entry("xml", "application/xml"),
+      Map.entry("rss", "application/rss+xml"),
+      Map.entry("atom", "application/atom+xml"),
+      Map.entry("rdf", "application/rdf+xml"),
+      Map.entry("json", "application/json"),
+      Map.entry("csv", "text/csv; charset=utf-8"),
+      Map.entry("tsv", "text/tab-separated-values; charset=utf-8"),
+      Map.entry("html", "text/html; charset=utf-8"),
+      Map.entry("htm", "text/html; charset=utf-8"),
+      Map.entry("txt", "text/plain; charset=utf-8"));
+
+  /** {@code /slow/<name>} sends this many bytes at a time... */
+  public static final int SLOW_CHUNK = 64;
+
+  /** ...with this pause before each chunk. */
+  public static final Duration SLOW_DELAY = Duration.ofMillis(2);
+
+  private final Map<String, Handler> routes = new ConcurrentHashMap<>();
+  private final List<HttpHeaders> requests = new CopyOnWriteArrayList<>();
+  private DisposableServer server;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    server = HttpServer.create()
+        .host("127.0.0.1")
+        .port(0)
+        .handle(this::serve)
+        .bindNow(Duration.ofSeconds(10));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (server != null) {
+      server.disposeNow(Duration.ofSeconds(5));
+    }
+  }
+
+  /** The server's port. */
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://127.0.0.1:<port><path>}. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + port() + path;
+  }
+
+  /** Answers requests for {@code path} (exact, query ignored) with {@code handler}. */
+  public void route(String path, Handler handler) {
+    routes.put(path, handler);
+  }
+
+  /** Serves {@code body} at {@code path} with this {@code Content-Type} ({@code null}: none). */
+  public void file(String path, String contentType, byte[] body) {
+    route(path, (request, response) -> {
+      if (contentType != null) {
+        response.header(HttpHeaderNames.CONTENT_TYPE, contentType);
+      }
+      return response.sendByteArray(Mono.just(body));
+    });
+  }
+
+  /** The headers of every request received so far, in order. */
+  public List<HttpHeaders> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The bytes of a file under {@code src/test/resources/http/}. */
+  public static byte[] resource(String name) {
+    try (InputStream in = LocalHttpServer.class.getResourceAsStream("/http/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource http/" + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The conformance runner's content type for a file name. */
+  public static String contentType(String name) {
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+  }
+
+  private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+    requests.add(request.requestHeaders().copy());
+    String uri = request.uri();
+    String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    Handler handler = routes.get(path);
+    if (handler != null) {
+      return handler.apply(request, response);
+    }
+    if (path.startsWith("/status/")) {
+      int code = Integer.parseInt(path.substring("/status/".length()));
+      return response.status(HttpResponseStatus.valueOf(code)).sendString(Mono.just("status " + code));
+    }
+    if (path.startsWith("/redirect/")) {
+      return response.sendRedirect("/" + path.substring("/redirect/".length()));
+    }
+    if (path.startsWith("/slow/")) {
+      String name = path.substring("/slow/".length());
+      byte[] body = resource(name);
+      response.header(HttpHeaderNames.CONTENT_TYPE, contentType(name));
+      return response.sendByteArray(Flux.range(0, (body.length + SLOW_CHUNK - 1) / SLOW_CHUNK)
+          .delayElements(SLOW_DELAY)
+          .map(i -> Arrays.copyOfRange(body, i * SLOW_CHUNK, Math.min(body.length, (i + 1) * SLOW_CHUNK))));
+    }
+    String encoding = path.startsWith("/gzip/") ? "gzip" : path.startsWith("/deflate/") ? "deflate" : null;
+    String name = path.substring(encoding == null ? 1 : encoding.length() + 2);
+    byte[] body;
+    try {
+      body = resource(name);
+    } catch (IllegalArgumentException missing) {
+      return response.status(HttpResponseStatus.NOT_FOUND).sendString(Mono.just("not found: " + name));
+    }
+    response.header(HttpHeaderNames.CONTENT_TYPE, contentType(name));
+    if (encoding != null) {
+      response.header(HttpHeaderNames.CONTENT_ENCODING, encoding);
+      body = compress(body, encoding);
+    }
+    return response.sendByteArray(Mono.just(body));
+  }
+
+  private static byte[] compress(byte[] body, String encoding) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.io.OutputStream zip = encoding.equals("gzip") ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
+      zip.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
