@@ -94,8 +94,9 @@ public final class PipelineAssembler {
       }
       RikoModule module = m.isSubPipeline() ? subPipeline(definition, m, m.type()) : modules.get(id);
       RikoModule embed = m.embed() == null ? null : embedded(definition, m);
+      Inputs wired = inputs(definition, id, source -> Flux.empty());
       ModuleCall call = new ModuleCall(m.type() + " (" + id + ")", RawConf.of(m.conf()), options(m),
-          Map.of(), List.of(), embed, context);
+          wired.terminals(), wired.others(), embed, context);
       module.create(call); // checks the conf now; the graph creates a fresh transformer per run
       graph.modules().put(id, module);
       if (embed != null) {
@@ -213,18 +214,10 @@ public final class PipelineAssembler {
       if (m.isOutput()) {
         output = mainFlux;
       } else {
-        Map<String, Flux<Item>> terminals = new LinkedHashMap<>();
-        List<Flux<Item>> others = new ArrayList<>();
-        for (Wire w : definition.wires()) {
-          if (w.target().equals(id) && w.isOther()) {
-            others.add(outputs.get(w.source()));
-          } else if (w.target().equals(id) && w.isTerminal()) {
-            terminals.put(w.port(), outputs.get(w.source()));
-          }
-        }
+        Inputs wired = inputs(definition, id, outputs::get);
         RikoModule module = graph.modules().get(id);
         ModuleCall call = new ModuleCall(m.type() + " (" + id + ")", RawConf.of(m.conf()), options(m),
-            terminals, others, graph.embeds().get(id), context);
+            wired.terminals(), wired.others(), graph.embeds().get(id), context);
         output = mainFlux.transform(module.create(call));
       }
       if (uses.getOrDefault(id, 0) > 1) {
@@ -237,6 +230,22 @@ public final class PipelineAssembler {
       }
     }
     return result != null ? result : last;
+  }
+
+  /** A module's extra inputs: terminal ports by name, and {@code _OTHER*} streams in wire order. */
+  private record Inputs(Map<String, Flux<Item>> terminals, List<Flux<Item>> others) {}
+
+  private static Inputs inputs(PipelineDefinition definition, String id, java.util.function.Function<String, Flux<Item>> outputOf) {
+    Map<String, Flux<Item>> terminals = new LinkedHashMap<>();
+    List<Flux<Item>> others = new ArrayList<>();
+    for (Wire w : definition.wires()) {
+      if (w.target().equals(id) && w.isOther()) {
+        others.add(outputOf.apply(w.source()));
+      } else if (w.target().equals(id) && w.isTerminal()) {
+        terminals.put(w.port(), outputOf.apply(w.source()));
+      }
+    }
+    return new Inputs(terminals, others);
   }
 
   private static @Nullable Wire mainInput(PipelineDefinition definition, String id) {

@@ -68,6 +68,20 @@ class PipelineAssemblerTest {
   }
 
   @Test
+  void wiredTerminalsAreVisibleWhenModulesCheckTheirConf() {
+    String join = """
+        {"modules": [{"id": "l", "type": "numbers", "conf": {"count": 2}}, {"id": "r", "type": "numbers", "conf": {"count": 1}},
+                     {"id": "j", "type": "join", "conf": {"join_key": "n"}}, {"id": "_OUTPUT", "type": "output", "conf": {}}],
+         "wires": [%s, %s, %s]}
+        """;
+    assertThat(run(join.formatted(wire("w1", "l", "j", "_INPUT"), wire("w2", "r", "j", "other"), wire("w3", "j", "_OUTPUT", "_INPUT"))))
+        .containsExactly("{\"n\":1}");
+    assertThatThrownBy(() -> run(join.formatted(wire("w1", "l", "j", "_INPUT"), wire("w2", "r", "j", "_OTHER"),
+        wire("w3", "j", "_OUTPUT", "_INPUT"))))
+        .isInstanceOf(ConfException.class).hasMessageContaining("join (j)").hasMessageContaining("'other'");
+  }
+
+  @Test
   void aSharedUpstreamRunsOncePerSubscription() {
     AtomicInteger runs = new AtomicInteger();
     PipelineDefinition d = PipelineReader.parse("t.json", """
@@ -95,7 +109,7 @@ class PipelineAssemblerTest {
     assertThatThrownBy(() -> run("{\"modules\": [{\"id\": \"x\", \"type\": \"fetchfeed\", \"conf\": {}}]}"))
         .isInstanceOf(UnknownModuleException.class)
         .hasMessageContaining("'fetchfeed'").hasMessageContaining("module 'x' in pipeline 'test.json'")
-        .hasMessageContaining("numbers, truncate");
+        .hasMessageContaining("join, numbers, truncate");
   }
 
   @Test

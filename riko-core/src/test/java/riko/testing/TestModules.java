@@ -17,7 +17,7 @@ import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 
 /**
- * Small modules for engine tests that must not depend on the built-in modules' behaviour:
+ * Small modules for engine tests (plus the built-in {@code truncate} and {@code join}) that must not depend on the built-in modules' behaviour:
  * {@code numbers} (a source of {@code {"n": 1..count}}), {@code upper} (upper-cases a field),
  * {@code concat} (its input, then each {@code _OTHER} stream).
  */
@@ -27,7 +27,8 @@ public final class TestModules {
 
   /** A registry holding the test modules and {@code truncate}. */
   public static ModuleRegistry registry() {
-    return ModuleRegistry.builder().add(new Numbers()).add(new Upper()).add(new Concat()).add(new Truncate()).build();
+    return ModuleRegistry.builder().add(new Numbers()).add(new Upper()).add(new Concat()).add(new Truncate())
+        .add(new riko.modules.operator.Join()).build();
   }
 
   /** Source: {@code {"n": 1}} .. {@code {"n": count}}; conf {@code count} (default 3). */
