@@ -336,7 +336,12 @@ public final class Item {
    */
   static @Nullable Object normalise(@Nullable Object value) {
     if (value instanceof Item item) {
-      return item.raw ? item.normalised() : item;
+      if (item.raw) {
+        return item.normalised();
+      }
+      return item.entries.size() <= 2 && TypedValue.isTypedValue(item.asMap())
+          ? normalise(TypedValue.collapse(item.asMap()))
+          : item;
     }
     if (value instanceof Map<?, ?> map) {
       if (TypedValue.isTypedValue(map)) {
