@@ -253,9 +253,12 @@ public final class Item {
     if (at == segments.size() - 1) {
       return put(segment, value);
     }
-    Object child = getKey(segment);
-    Item childItem = child instanceof Item item && !item.isRaw() ? item : EMPTY;
-    return put(segment, childItem.withSegments(segments, at + 1, value));
+    Entry existing = entries.get(fold(segment));
+    if (existing != null && existing.value() instanceof Item child && !child.isRaw()) {
+      // writing through an existing map keeps that key's spelling, as riko does
+      return put(existing.key(), child.withSegments(segments, at + 1, value));
+    }
+    return put(segment, EMPTY.withSegments(segments, at + 1, value));
   }
 
   /** A copy with the top-level {@code key} set (no path splitting). */
