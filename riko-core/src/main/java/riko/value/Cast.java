@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -304,11 +307,11 @@ public enum Cast {
       if (s.equals("None") || EMPTY.matcher(s).matches() || PREFIXED_ZERO.matcher(s).matches()) {
         return true;
       }
-      java.util.regex.Matcher complex = COMPLEX.matcher(s);
+      Matcher complex = COMPLEX.matcher(s);
       if (complex.matches()) {
         return isZero(complex.group(1)) && isZero(complex.group(2));
       }
-      java.util.regex.Matcher number = NUMBER.matcher(s);
+      Matcher number = NUMBER.matcher(s);
       if (!number.matches()) {
         return false;
       }
@@ -369,7 +372,7 @@ public enum Cast {
       try {
         ZonedDateTime at = Instant.ofEpochSecond(seconds).atZone(GMT);
         return at.getYear() >= 1 && at.getYear() <= 9999 ? Optional.of(at) : Optional.empty();
-      } catch (java.time.DateTimeException outOfRange) {
+      } catch (DateTimeException outOfRange) {
         return Optional.empty();
       }
     }
@@ -381,10 +384,10 @@ public enum Cast {
 
   private static final ZoneId GMT = ZoneId.of("GMT");
   private static final String URL_SAFE = "%/:=&?~#+!$,;'@()*[]_.-~";
-  private static final java.util.Set<String> USES_NETLOC = java.util.Set.of("", "ftp", "http", "gopher", "nntp",
+  private static final Set<String> USES_NETLOC = Set.of("", "ftp", "http", "gopher", "nntp",
       "telnet", "imap", "wais", "file", "mms", "https", "shttp", "snews", "prospero", "rtsp", "rtspu", "rsync", "svn",
       "svn+ssh", "sftp", "nfs", "git", "git+ssh", "ws", "wss", "itms-services");
-  private static final java.util.Set<String> USES_PARAMS = java.util.Set.of("", "ftp", "hdl", "prospero", "http",
+  private static final Set<String> USES_PARAMS = Set.of("", "ftp", "hdl", "prospero", "http",
       "imap", "https", "shttp", "rtsp", "rtspu", "sip", "sips", "mms", "sftp", "tel");
 
   /**

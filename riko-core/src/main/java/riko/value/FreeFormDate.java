@@ -1,17 +1,21 @@
 package riko.value;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +108,7 @@ final class FreeFormDate {
   private FreeFormDate() {}
 
   private static Map<String, Integer> names(String[][] groups) {
-    Map<String, Integer> map = new java.util.HashMap<>();
+    Map<String, Integer> map = new HashMap<>();
     for (int i = 0; i < groups.length; i++) {
       for (String name : groups[i]) {
         map.put(name, i);
@@ -547,7 +551,7 @@ final class FreeFormDate {
     ZonedDateTime zoned(LocalDateTime naive) {
       NamedZone named = zoneName == null ? null : ZONES.get(zoneName);
       if (named != null) {
-        java.time.zone.ZoneOffsetTransition transition = named.zone().getRules().getTransition(naive);
+        ZoneOffsetTransition transition = named.zone().getRules().getTransition(naive);
         if (transition != null && transition.isGap()) {
           // a wall-clock time that the region skips keeps the offset from before the change, as
           // Python does; Java has no region date-time for it, so the offset stands alone
@@ -950,7 +954,7 @@ final class FreeFormDate {
 
   private static int intValue(BigDecimal value) {
     try {
-      return value.setScale(0, java.math.RoundingMode.DOWN).intValueExact();
+      return value.setScale(0, RoundingMode.DOWN).intValueExact();
     } catch (ArithmeticException e) {
       throw new NotADate();
     }
@@ -958,7 +962,7 @@ final class FreeFormDate {
 
   private static long truncate(BigDecimal value) {
     try {
-      return value.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      return value.setScale(0, RoundingMode.DOWN).longValueExact();
     } catch (ArithmeticException e) {
       throw new NotADate();
     }
@@ -1003,7 +1007,7 @@ final class FreeFormDate {
     if (month < 1 || month > 12) {
       throw new NotADate();
     }
-    return java.time.Month.of((int) month).length(Year.isLeap(year));
+    return Month.of((int) month).length(Year.isLeap(year));
   }
 
   private static String lower(String token) {

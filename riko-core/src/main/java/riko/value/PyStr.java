@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -181,7 +182,7 @@ public final class PyStr {
   }
 
   private static String structTime(TimeTuple t) {
-    java.time.LocalDateTime u = t.utc();
+    LocalDateTime u = t.utc();
     return "time.struct_time(tm_year=" + u.getYear() + ", tm_mon=" + u.getMonthValue() + ", tm_mday="
         + u.getDayOfMonth() + ", tm_hour=" + u.getHour() + ", tm_min=" + u.getMinute() + ", tm_sec="
         + u.getSecond() + ", tm_wday=" + (u.getDayOfWeek().getValue() - 1) + ", tm_yday=" + u.getDayOfYear()

@@ -1,6 +1,7 @@
 package riko.value;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ public final class Truthiness {
     if (value instanceof Double || value instanceof Float) {
       return ((Number) value).doubleValue() != 0.0; // NaN is true
     }
-    if (value instanceof java.math.BigInteger i) {
+    if (value instanceof BigInteger i) {
       return i.signum() != 0;
     }
     if (value instanceof Number n) {
