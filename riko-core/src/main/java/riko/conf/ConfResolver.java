@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,11 +71,11 @@ public final class ConfResolver {
     if (!(type instanceof String typeName)) {
       return value;
     }
-    String lower = typeName.toLowerCase(Locale.ROOT);
-    if (lower.equals("text") && value instanceof String) {
+    if (typeName.equals("text") && value instanceof String) {
       return value;
     }
-    Optional<Cast> cast = Cast.named(lower).filter(c -> c != Cast.LOCATION);
+    // riko matches type names exactly: {"type": "INT", ...} is left uncast, as in items
+    Optional<Cast> cast = Cast.named(typeName).filter(c -> c != Cast.LOCATION);
     return cast.isPresent() ? cast.get().apply(value, clock) : value;
   }
 

@@ -253,9 +253,12 @@ public final class Item {
     if (at == segments.size() - 1) {
       return put(segment, value);
     }
-    Object child = getKey(segment);
-    Item childItem = child instanceof Item item && !item.isRaw() ? item : EMPTY;
-    return put(segment, childItem.withSegments(segments, at + 1, value));
+    Entry existing = entries.get(fold(segment));
+    if (existing != null && existing.value() instanceof Item child && !child.isRaw()) {
+      // writing through an existing map keeps that key's spelling, as riko does
+      return put(existing.key(), child.withSegments(segments, at + 1, value));
+    }
+    return put(segment, EMPTY.withSegments(segments, at + 1, value));
   }
 
   /** A copy with the top-level {@code key} set (no path splitting). */
@@ -339,7 +342,9 @@ public final class Item {
       if (item.raw) {
         return item.normalised();
       }
-      return item.isTypedValue() ? normalise(TypedValue.collapse(item.asMap())) : item;
+      return item.entries.size() <= 2 && TypedValue.isTypedValue(item.asMap())
+          ? normalise(TypedValue.collapse(item.asMap()))
+          : item;
     }
     if (value instanceof Map<?, ?> map) {
       if (TypedValue.isTypedValue(map)) {
@@ -361,11 +366,6 @@ public final class Item {
       return f.doubleValue();
     }
     return value;
-  }
-
-  private boolean isTypedValue() {
-    return (entries.size() == 1 || entries.size() == 2) && TypedValue.isTypedValue(entries.keySet().stream()
-        .collect(java.util.stream.Collectors.toMap(k -> k, k -> Boolean.TRUE)));
   }
 
   private static Map<String, @Nullable Object> stringKeys(Map<?, ?> map) {

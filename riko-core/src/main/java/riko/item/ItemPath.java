@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * A dotted path such as {@code author.name} or {@code stanzas.verses.1}, split the way riko
- * splits it: trailing dots removed, the empty path meaning the whole item, and segments that
- * Python's {@code int()} accepts treated as list indexes when reading.
+ * splits it: trailing dots removed, the empty string meaning the whole item (a path of dots
+ * only, such as {@code "."}, is the one empty key), and segments that Python's {@code int()}
+ * accepts treated as list indexes when reading.
  */
 public final class ItemPath {
 
@@ -28,7 +29,7 @@ public final class ItemPath {
     while (trimmed.endsWith(".")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
-    if (trimmed.isEmpty()) {
+    if (path.isEmpty()) {
       return new ItemPath(path, List.of());
     }
     return new ItemPath(path, List.copyOf(List.of(trimmed.split("\\.", -1))));

@@ -21,12 +21,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import riko.item.Item;
 import riko.value.DecimalNaN;
+import riko.value.PyStr;
 import riko.value.TimeTuple;
 
 /**
  * The boundary between items and JSON. Reading maps objects to items, integers to
  * {@link Long}, other numbers to {@link Double}; writing follows the conformance suite's rules:
- * decimals with their own digits, float NaN and infinities as strings, dates as ISO strings
+ * decimals with their own digits, floats with Python's repr digits ({@code 1e+16}), float NaN and
+ * infinities as strings, dates as ISO strings
  * ({@code YYYY-MM-DD}, {@code YYYY-MM-DDTHH:MM:SS[.ffffff]+HH:MM}), time tuples without offset,
  * and a raw item as its bare value.
  */
@@ -140,7 +142,7 @@ public final class ItemJson {
       } else if (d.isInfinite()) {
         out.writeString(d > 0 ? "Infinity" : "-Infinity");
       } else {
-        out.writeNumber(d);
+        out.writeNumber(PyStr.floatRepr(d)); // Python's digits: 1e+16, 5e-324 (JDK 17's toString differs)
       }
     } else if (value instanceof BigDecimal d) {
       out.writeNumber(d.toString());
@@ -171,8 +173,8 @@ public final class ItemJson {
 
   private static String dateTime(OffsetDateTime value) {
     String base = value.toLocalDateTime().format(DATE_TIME);
-    if (value.getNano() != 0) {
-      base += String.format(".%06d", value.getNano() / 1000);
+    if (value.getNano() / 1000 != 0) {
+      base += String.format(".%06d", value.getNano() / 1000); // Python keeps microseconds only
     }
     String offset = value.getOffset().getId();
     return base + ("Z".equals(offset) ? "+00:00" : offset);

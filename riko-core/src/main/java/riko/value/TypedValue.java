@@ -1,12 +1,13 @@
 package riko.value;
 
-import java.util.Locale;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * riko's typed values: a map whose keys are exactly {@code {value}} or {@code {type, value}}.
+ * riko's typed values: a map whose keys are exactly {@code {value}} or {@code {type, value}}
+ * (keys compared case-insensitively, as riko's items compare them).
  * They are collapsed to their (cast) value wherever riko reads conf or nested item values
  * ({@code conf.md} 2.3 and 6.5).
  */
@@ -23,21 +24,25 @@ public final class TypedValue {
   }
 
   /**
-   * The value of a typed-value map, cast when its type names a cast (except {@code location},
-   * which riko leaves uncast) and left as is otherwise.
+   * The value of a typed-value map ({@code conf.md} 2.3), cast when its type names a cast and
+   * left as is otherwise: without a type (or with an empty one), for {@code text} when the value
+   * is already a string, for {@code location} (riko logs that it does not cast locations), for
+   * {@code module}, and for any name that is not exactly a cast name ({@code "INT"} is not).
+   * "Now" and "today" come from the system clock.
    */
   public static @Nullable Object collapse(Map<?, ?> map) {
+    return collapse(map, Clock.systemUTC());
+  }
+
+  /** As {@link #collapse(Map)}, reading "now" and "today" from {@code clock}. */
+  public static @Nullable Object collapse(Map<?, ?> map, Clock clock) {
     Object value = get(map, "value");
     Object type = get(map, "type");
-    if (!(type instanceof String typeName)) {
+    if (!(type instanceof String typeName) || (typeName.equals("text") && value instanceof String)) {
       return value;
     }
-    String lower = typeName.toLowerCase(Locale.ROOT);
-    if (lower.equals("text") && value instanceof String) {
-      return value;
-    }
-    Optional<Cast> cast = Cast.named(lower).filter(c -> c != Cast.LOCATION);
-    return cast.isPresent() ? cast.get().apply(value) : value;
+    Optional<Cast> cast = Cast.named(typeName).filter(c -> c != Cast.LOCATION);
+    return cast.isPresent() ? cast.get().apply(value, clock) : value;
   }
 
   private static boolean hasKey(Map<?, ?> map, String key) {

@@ -95,14 +95,20 @@ class InputTest {
 
   @Test
   void castsToEveryNamedType() {
-    // (the spec's "5/4/82" needs the free-form date parser, which lives in riko.value.DateParsing)
+    assertThat(value("{\"type\": \"date\"}", Map.of("content", "5/4/82"))).isEqualTo(LocalDate.of(1982, 5, 4));
     assertThat(value("{\"type\": \"date\"}", Map.of("content", "1982-05-04T10:30:00Z"))).isEqualTo(LocalDate.of(1982, 5, 4));
     assertThat(value("{\"type\": \"date\"}", Map.of("content", "not a date"))).isEqualTo(LocalDate.of(1970, 1, 1));
     assertThat(value("{\"type\": \"url\"}", Map.of("content", "google.com"))).isEqualTo("http://google.com");
     assertThat(value("{\"type\": \"bool\"}", Map.of("content", "true"))).isEqualTo(true);
     assertThat(value("{\"type\": \"float\"}", Map.of("content", "1"))).isEqualTo(1.0);
     assertThat(value("{\"type\": \"text\"}", Map.of("content", "hello"))).isEqualTo("hello");
-    assertThat(value("{\"type\": \"INT\"}", Map.of("content", "12.9"))).isEqualTo(12L);
+    assertThat(value("{\"type\": \"int\"}", Map.of("content", "12.9"))).isEqualTo(12L);
+  }
+
+  @Test
+  void castNamesAreCaseSensitiveAsInRiko() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> value("{\"type\": \"INT\"}", Map.of("content", "1")))
+        .isInstanceOf(riko.conf.ConfException.class).hasMessageContaining("'INT'");
   }
 
   @Test
