@@ -37,6 +37,16 @@ class SplitTest {
   }
 
   @Test
+  void anEmptyInputGivesEmptyCopies() {
+    StepVerifier.create(Flux.<Item>empty().transform(split.create(ModuleCall.of("split", conf("{}")))))
+        .expectComplete()
+        .verify(ModuleRunner.TIMEOUT);
+    for (Flux<Item> copy : Split.copies(Flux.empty(), new Split.Conf(2))) {
+      StepVerifier.create(copy).expectComplete().verify(ModuleRunner.TIMEOUT);
+    }
+  }
+
+  @Test
   void ignoresEmitAndAssign() {
     ModuleCall call = ModuleCall.of("split", conf("{}")).withOptions(CallOptions.none().withEmit(false).withAssign("x"));
     StepVerifier.create(Flux.fromIterable(two).transform(split.create(call)))

@@ -39,6 +39,15 @@ class TimeoutTest {
   }
 
   @Test
+  void anEmptyInputCompletesAtOnce() {
+    ModuleCall call = ModuleCall.of("timeout", conf("{\"seconds\": 5}"));
+    StepVerifier.withVirtualTime(() -> Flux.<Item>empty().transform(timeout.create(call)))
+        .expectSubscription()
+        .expectComplete()
+        .verify(ModuleRunner.TIMEOUT);
+  }
+
+  @Test
   void theClockStartsAtSubscriptionNotAtAssembly() {
     ModuleCall call = ModuleCall.of("timeout", conf("{\"milliseconds\": 950}"));
     StepVerifier.withVirtualTime(() -> {
