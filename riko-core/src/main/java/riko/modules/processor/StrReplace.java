@@ -78,9 +78,9 @@ public final class StrReplace extends ProcessorModule {
      */
     public String apply(String text) {
       return switch (param) {
-        case FIRST -> PythonStr.replace(text, find, replace, 1);
-        case LAST -> PythonStr.replaceLast(text, find, replace);
-        case EVERY -> PythonStr.replace(text, find, replace, -1);
+        case FIRST -> PythonStringMethods.replace(text, find, replace, 1);
+        case LAST -> PythonStringMethods.replaceLast(text, find, replace);
+        case EVERY -> PythonStringMethods.replace(text, find, replace, -1);
       };
     }
   }

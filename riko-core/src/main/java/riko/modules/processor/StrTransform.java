@@ -118,11 +118,11 @@ public final class StrTransform extends ProcessorModule {
             throw new IllegalArgumentException("str." + confName() + "() takes no arguments (" + n + " given)");
           }
           yield switch (this) {
-            case CAPITALIZE -> PythonStr.capitalize(s);
-            case LOWER -> PythonStr.lower(s);
-            case UPPER -> PythonStr.upper(s);
-            case SWAPCASE -> PythonStr.swapcase(s);
-            default -> PythonStr.title(s);
+            case CAPITALIZE -> PythonStringMethods.capitalize(s);
+            case LOWER -> PythonStringMethods.lower(s);
+            case UPPER -> PythonStringMethods.upper(s);
+            case SWAPCASE -> PythonStringMethods.swapcase(s);
+            default -> PythonStringMethods.title(s);
           };
         }
         case STRIP, LSTRIP, RSTRIP -> {
@@ -130,8 +130,8 @@ public final class StrTransform extends ProcessorModule {
             throw new IllegalArgumentException(confName() + " expected at most 1 argument, got " + n);
           }
           String chars = n == 0 ? null : args.get(0);
-          yield this == STRIP ? PythonStr.strip(s, chars)
-              : this == LSTRIP ? PythonStr.lstrip(s, chars) : PythonStr.rstrip(s, chars);
+          yield this == STRIP ? PythonStringMethods.strip(s, chars)
+              : this == LSTRIP ? PythonStringMethods.lstrip(s, chars) : PythonStringMethods.rstrip(s, chars);
         }
         case ZFILL -> throw new IllegalArgumentException(n == 1
             ? "'str' object cannot be interpreted as an integer"
@@ -143,7 +143,7 @@ public final class StrTransform extends ProcessorModule {
           if (n == 3) {
             throw new IllegalArgumentException("'str' object cannot be interpreted as an integer");
           }
-          yield PythonStr.replace(s, args.get(0), args.get(1), -1);
+          yield PythonStringMethods.replace(s, args.get(0), args.get(1), -1);
         }
         case COUNT, FIND -> {
           if (n < 1 || n > 3) {
@@ -152,7 +152,7 @@ public final class StrTransform extends ProcessorModule {
           if (n > 1) {
             throw new IllegalArgumentException("slice indices must be integers or None or have an __index__ method");
           }
-          yield this == COUNT ? PythonStr.count(s, args.get(0)) : PythonStr.find(s, args.get(0));
+          yield this == COUNT ? PythonStringMethods.count(s, args.get(0)) : PythonStringMethods.find(s, args.get(0));
         }
       };
     }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * word: {@code "they're 3rd-party"} becomes {@code "They'Re 3Rd-Party"}), Python's whitespace set,
  * and the empty-substring cases of {@code replace}, {@code count} and {@code find}.
  */
-final class PythonStr {
+final class PythonStringMethods {
 
   /**
    * Characters whose full title-case mapping is not "upper-case the first character, lower-case
@@ -32,7 +32,7 @@ final class PythonStr {
 
   private static final int CAPITAL_SIGMA = 0x03A3;
 
-  private PythonStr() {}
+  private PythonStringMethods() {}
 
   /** {@code str.lower()}. */
   static String lower(String s) {
