@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,7 @@ import riko.reactive.http.FileFetcher;
 import riko.reactive.http.HttpFetcher;
 import riko.reactive.http.StandardFetcher;
 import riko.reactive.testing.LocalHttpServer;
+import riko.reactive.testing.SharedData;
 import riko.registry.ModuleRegistry;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;
@@ -50,7 +52,7 @@ class FetchDataTest {
   static final LocalHttpServer server = new LocalHttpServer();
 
   private static final HttpFetcher http = new HttpFetcher();
-  private static final Path DATA = dataDirectory();
+  private static final Path DATA = SharedData.fixtures();
   private static final ModuleContext CONTEXT =
       ModuleContext.defaults().withTest(true).withFetcher(new StandardFetcher(http, new FileFetcher(DATA)));
 
@@ -59,14 +61,6 @@ class FetchDataTest {
   @AfterAll
   static void close() {
     http.close();
-  }
-
-  private static Path dataDirectory() {
-    try {
-      return Path.of(FetchDataTest.class.getResource("/http").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** The module's output when called once, without input. */
@@ -99,13 +93,14 @@ class FetchDataTest {
   }
 
   private static List<Item> expected(String caseName) {
-    try (InputStream in = FetchDataTest.class.getResourceAsStream("/conformance/" + caseName + ".jsonl")) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      String text = Files.readString(SharedData.conformanceCase(caseName).resolve("expected.jsonl"));
       return text.lines().filter(line -> !line.isBlank()).map(line -> Item.ofValue(ItemJson.parse(line))).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 
   // ---- metadata and registration
 
@@ -524,7 +519,7 @@ class FetchDataTest {
   @Test
   void externalEntitiesAreNeverResolved() {
     String path = "/xxe-" + System.nanoTime() + ".xml";
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file://" + DATA.resolve("people.json")
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file://" + SharedData.conformanceData().resolve("people.json")
         + "\">]><r><a>&x;</a><b>kept</b></r>";
     server.file(path, "application/xml", xxe.getBytes(StandardCharsets.UTF_8));
     assertThat(json(urlConf(server.url(path), null))).containsExactly("{\"b\":\"kept\"}");
@@ -591,7 +586,7 @@ class FetchDataTest {
   @Test
   void fileUrlsAndBareNames() {
     assertThat(list(urlConf("quote.json", "base"))).containsExactly(Item.of("content", "USD"));
-    assertThat(list(urlConf("file://" + DATA.resolve("people.json"), "people")))
+    assertThat(list(urlConf("file://" + SharedData.conformanceData().resolve("people.json"), "people")))
         .containsExactlyElementsOf(expected("fetchdata-json-path"));
   }
 

@@ -31,7 +31,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * A real Reactor Netty HTTP server on 127.0.0.1 and a free port, for a test class:
  * {@code @RegisterExtension static final LocalHttpServer server = new LocalHttpServer();}.
  *
- * <p>It serves the files under {@code src/test/resources/http/} at {@code /<name>} with the
+ * <p>It serves the shared data files ({@link SharedData}: the conformance suite's data, then riko's
+ * fixtures) at {@code /<name>} with the
  * conformance runner's content types (query strings ignored, 404 for a missing file), plus:
  * {@code /status/<code>} answers that status; {@code /redirect/<name>} redirects (302) to
  * {@code /<name>}; {@code /gzip/<name>} and {@code /deflate/<name>} serve the file compressed
@@ -112,16 +113,9 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
     return List.copyOf(requests);
   }
 
-  /** The bytes of a file under {@code src/test/resources/http/}. */
+  /** The bytes of a shared data file (conformance data, else riko's fixtures): see {@link SharedData}. */
   public static byte[] resource(String name) {
-    try (InputStream in = LocalHttpServer.class.getResourceAsStream("/http/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no test resource http/" + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SharedData.file(name);
   }
 
   /** The conformance runner's content type for a file name. */
