@@ -93,6 +93,24 @@ public final class RawConf {
     return isDynamic(entries, terminals);
   }
 
+  /** The (normalised) names of every terminal this conf refers to. */
+  public Set<String> referencedTerminals() {
+    Set<String> names = new java.util.LinkedHashSet<>();
+    collectTerminals(entries, names);
+    return names;
+  }
+
+  private static void collectTerminals(@Nullable Object value, Set<String> names) {
+    if (value instanceof Map<?, ?> map) {
+      if (ConfResolver.isTerminalReference(map)) {
+        names.add(ConfResolver.terminalName(map));
+      }
+      map.values().forEach(v -> collectTerminals(v, names));
+    } else if (value instanceof Collection<?> list) {
+      list.forEach(v -> collectTerminals(v, names));
+    }
+  }
+
   private static boolean isDynamic(@Nullable Object value, Set<String> terminals) {
     if (value instanceof Map<?, ?> map) {
       if (map.containsKey("subkey")) {

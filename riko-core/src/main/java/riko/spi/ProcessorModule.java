@@ -102,9 +102,10 @@ public abstract class ProcessorModule implements RikoModule {
 
   /** Only the terminals the conf refers to are read before the module runs. */
   static Map<String, Flux<Item>> referencedTerminals(RawConf conf, ModuleCall call) {
+    java.util.Set<String> names = conf.referencedTerminals();
     Map<String, Flux<Item>> referenced = new java.util.LinkedHashMap<>();
     call.terminals().forEach((name, flux) -> {
-      if (conf.isDynamic(java.util.Set.of(Terminals.normaliseName(name)))) {
+      if (names.contains(Terminals.normaliseName(name))) {
         referenced.put(name, flux);
       }
     });

@@ -69,6 +69,8 @@ class ConfResolverTest {
     RawConf terminal = ModuleRunner.conf("{\"count\": {\"terminal\": \"count\", \"type\": \"int\"}}");
     assertThat(terminal.isDynamic(java.util.Set.of())).isFalse();
     assertThat(terminal.isDynamic(java.util.Set.of("count"))).isTrue();
+    assertThat(ModuleRunner.conf("{\"a\": {\"subkey\": \"x\"}, \"b\": [{\"terminal\": \"1_URL\", \"type\": \"text\"}]}")
+        .referencedTerminals()).containsExactly("_1_URL");
   }
 
   @Test
