@@ -72,23 +72,37 @@ public final class Item {
     if (map.isEmpty()) {
       return EMPTY;
     }
-    Set<String> dottedParents = new HashSet<>();
+    Set<String> dottedParents = null;
     for (String key : map.keySet()) {
       int dot = key.indexOf('.');
       if (dot > 0) {
+        if (dottedParents == null) {
+          dottedParents = new HashSet<>();
+        }
         dottedParents.add(fold(key.substring(0, dot)));
       }
     }
-    Item result = EMPTY;
+    LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(Math.max(4, map.size() * 2));
     for (Map.Entry<String, ?> e : map.entrySet()) {
       String key = e.getKey();
-      if (key.indexOf('.') > 0) {
-        result = result.with(key, e.getValue());
-      } else if (!dottedParents.contains(fold(key))) {
-        result = result.put(key, e.getValue());
+      int dot = key.indexOf('.');
+      if (dottedParents == null || (dot <= 0 && !dottedParents.contains(fold(key)))) {
+        entries.put(fold(key), new Entry(key, normalise(e.getValue())));
+      } else if (dot > 0) {
+        List<String> segments = ItemPath.parse(key).segments();
+        String parent = segments.get(0);
+        Entry existing = entries.get(fold(parent));
+        Object value = segments.size() == 1 ? normalise(e.getValue()) : nestedValue(existing, segments, e.getValue());
+        entries.put(fold(parent), new Entry(existing != null ? existing.key() : parent, value));
       }
     }
-    return result;
+    return new Item(entries, false, null);
+  }
+
+
+  private static Item nestedValue(@Nullable Entry existing, List<String> segments, @Nullable Object value) {
+    Item child = existing != null && existing.value() instanceof Item item && !item.isRaw() ? item : EMPTY;
+    return child.withSegments(segments, 1, value);
   }
 
   /** An item with one entry. */
@@ -368,11 +382,23 @@ public final class Item {
     return value;
   }
 
+  @SuppressWarnings("unchecked")
   private static Map<String, @Nullable Object> stringKeys(Map<?, ?> map) {
+    boolean allStrings = true;
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String)) {
+        allStrings = false;
+        break;
+      }
+    }
+    if (allStrings) {
+      return (Map<String, @Nullable Object>) map; // only read: no copy needed
+    }
     Map<String, @Nullable Object> copy = new LinkedHashMap<>();
     map.forEach((k, v) -> copy.put(String.valueOf(k), v));
     return copy;
   }
+
 
   private static String fold(String key) {
     return key.toLowerCase(Locale.ROOT);
