@@ -69,14 +69,7 @@ class HashTest {
 
   @Test
   void matchesTheHashDefaultConformanceCase() {
-    List<Item> words = items("""
-        [{"content": "hello world", "title": "Greetings"},
-         {"content": "The Quick Brown Fox jumps over the lazy dog", "title": "pangram"},
-         {"content": "  padded text  ", "title": "Padded"},
-         {"content": "Ünïcödé straße ÆØÅ", "title": "unicode"},
-         {"content": "", "title": "empty"},
-         {"content": "a,b,,c,b", "title": "csv-ish"},
-         {"content": "line one\\nline two", "title": "multi line"}]""");
+    List<Item> words = Words.withContent();
     assertThat(json(hash, conf("{}"), words)).containsExactly(
         "{\"content\":\"hello world\",\"title\":\"Greetings\",\"hash\":1921504423}",
         "{\"content\":\"The Quick Brown Fox jumps over the lazy dog\",\"title\":\"pangram\",\"hash\":2718678706}",

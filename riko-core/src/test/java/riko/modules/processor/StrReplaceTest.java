@@ -24,15 +24,7 @@ class StrReplaceTest {
   private final StrReplace strreplace = new StrReplace();
 
   /** {@code words.json} of the conformance data. */
-  private final List<Item> words = items("""
-      [{"content": "hello world", "title": "Greetings"},
-       {"content": "The Quick Brown Fox jumps over the lazy dog", "title": "pangram"},
-       {"content": "  padded text  ", "title": "Padded"},
-       {"content": "Ünïcödé straße ÆØÅ", "title": "unicode"},
-       {"content": "", "title": "empty"},
-       {"content": "a,b,,c,b", "title": "csv-ish"},
-       {"content": "line one\\nline two", "title": "multi line"},
-       {"title": "no content"}]""");
+  private final List<Item> words = Words.all();
 
   private Object replace(String rule, String text) {
     List<Item> out = ModuleRunner.list(strreplace, conf("{\"rule\": " + rule + "}"), CallOptions.none(),

@@ -24,15 +24,7 @@ class StrTransformTest {
   private final StrTransform strtransform = new StrTransform();
 
   /** {@code words.json} of the conformance data. */
-  private final List<Item> words = items("""
-      [{"content": "hello world", "title": "Greetings"},
-       {"content": "The Quick Brown Fox jumps over the lazy dog", "title": "pangram"},
-       {"content": "  padded text  ", "title": "Padded"},
-       {"content": "Ünïcödé straße ÆØÅ", "title": "unicode"},
-       {"content": "", "title": "empty"},
-       {"content": "a,b,,c,b", "title": "csv-ish"},
-       {"content": "line one\\nline two", "title": "multi line"},
-       {"title": "no content"}]""");
+  private final List<Item> words = Words.all();
 
   /** The transform's result for {@code text}, through the module. */
   private Object transform(String rule, String text) {

@@ -24,15 +24,7 @@ class TokenizerTest {
   private final Tokenizer tokenizer = new Tokenizer();
 
   /** The conformance data words.json (cases tokenizer-default and tokenizer-assign). */
-  private static final List<Item> WORDS = items("""
-      [{"content": "hello world", "title": "Greetings"},
-       {"content": "The Quick Brown Fox jumps over the lazy dog", "title": "pangram"},
-       {"content": "  padded text  ", "title": "Padded"},
-       {"content": "Ünïcödé straße ÆØÅ", "title": "unicode"},
-       {"content": "", "title": "empty"},
-       {"content": "a,b,,c,b", "title": "csv-ish"},
-       {"content": "line one\\nline two", "title": "multi line"},
-       {"title": "no content"}]""");
+  private static final List<Item> WORDS = Words.all();
 
   @Test
   void declaresRikosDefaults() {
