@@ -66,8 +66,18 @@ public abstract class OperatorModule implements RikoModule {
     Map<String, Flux<Item>> referenced = ProcessorModule.referencedTerminals(conf, call);
     return input -> Flux.defer(() -> Terminals.open(referenced).flatMapMany(terminals -> {
       ResolvedConf resolved = resolver.resolve(call.label(), conf, Item.empty(), terminals);
-      return fold(operate(input.map(Item::normalised), resolved, call), call.options());
-    })).onErrorMap(e -> ModuleErrors.wrap(call.label(), e));
+      Flux<Item> items = input.map(Item::normalised).onErrorMap(Upstream::new);
+      return fold(operate(items, resolved, call), call.options());
+    })).onErrorMap(e -> e instanceof Upstream upstream ? upstream.getCause() : ModuleErrors.wrap(call.label(), e));
+  }
+
+  /** Marks an error that came from upstream, so that it leaves unchanged rather than labelled with this module. */
+  private static final class Upstream extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Upstream(Throwable cause) {
+      super(cause.getMessage(), cause, false, false);
+    }
   }
 
   private Flux<Item> fold(OperatorResult result, CallOptions options) {

@@ -35,6 +35,26 @@ class OperatorModuleTest {
   private final List<Item> input = items("[{\"x\": 1}, \"raw\"]");
 
   @Test
+  void upstreamErrorsLeaveUnchangedAndTheOperatorsOwnAreLabelled() {
+    IllegalStateException upstream = new IllegalStateException("upstream broke");
+    reactor.test.StepVerifier.create(Flux.<Item>error(upstream).transform(probe.create(ModuleCall.of("probe", conf("{}")))))
+        .expectErrorSatisfies(e -> assertThat(e).isSameAs(upstream))
+        .verify(riko.testing.ModuleRunner.TIMEOUT);
+    OperatorModule failing = new OperatorModule(ModuleMetadata.composer("failing", "t"), Map.of(), "failing") {
+      @Override
+      protected OperatorResult operate(Flux<Item> items, ResolvedConf conf, ModuleCall call) {
+        return OperatorResult.stream(items.map(i -> {
+          throw new IllegalArgumentException("cannot handle " + i);
+        }));
+      }
+    };
+    reactor.test.StepVerifier.create(Flux.just(Item.of("x", 1L)).transform(failing.create(ModuleCall.of("failing (sw_2)", conf("{}")))))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ModuleException.class)
+            .hasMessage("module 'failing (sw_2)': cannot handle {'x': 1}"))
+        .verify(riko.testing.ModuleRunner.TIMEOUT);
+  }
+
+  @Test
   void streamsAreEmittedAndRawInputsSeenAsContent() {
     assertThat(json(probe, conf("{}"), input)).containsExactly("{\"x\":1}", "{\"content\":\"raw\"}");
   }
