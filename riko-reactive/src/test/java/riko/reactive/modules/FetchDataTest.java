@@ -36,7 +36,7 @@ import riko.reactive.http.FileFetcher;
 import riko.reactive.http.HttpFetcher;
 import riko.reactive.http.StandardFetcher;
 import riko.reactive.testing.LocalHttpServer;
-import riko.reactive.testing.SharedData;
+import riko.testing.SharedData;
 import riko.registry.ModuleRegistry;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;

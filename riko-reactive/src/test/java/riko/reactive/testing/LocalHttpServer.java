@@ -26,6 +26,7 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import riko.testing.SharedData;
 
 /**
  * A real Reactor Netty HTTP server on 127.0.0.1 and a free port, for a test class:

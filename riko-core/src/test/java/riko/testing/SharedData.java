@@ -1,4 +1,4 @@
-package riko.reactive.testing;
+package riko.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
