@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,6 @@ public final class ItemJson {
       .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
       .build();
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
   private ItemJson() {}
 
@@ -159,9 +157,9 @@ public final class ItemJson {
     } else if (value instanceof TimeTuple t) {
       out.writeString(t.isoString());
     } else if (value instanceof ZonedDateTime z) {
-      out.writeString(dateTime(z.toOffsetDateTime()));
+      out.writeString(PyStr.isoFormat(z.toOffsetDateTime(), 'T'));
     } else if (value instanceof OffsetDateTime o) {
-      out.writeString(dateTime(o));
+      out.writeString(PyStr.isoFormat(o, 'T'));
     } else if (value instanceof LocalDate d) {
       out.writeString(d.toString());
     } else if (value instanceof byte[] bytes) {
@@ -171,12 +169,5 @@ public final class ItemJson {
     }
   }
 
-  private static String dateTime(OffsetDateTime value) {
-    String base = value.toLocalDateTime().format(DATE_TIME);
-    if (value.getNano() / 1000 != 0) {
-      base += String.format(".%06d", value.getNano() / 1000); // Python keeps microseconds only
-    }
-    String offset = value.getOffset().getId();
-    return base + ("Z".equals(offset) ? "+00:00" : offset);
-  }
+
 }

@@ -40,7 +40,7 @@ import riko.item.Item;
  */
 public final class PyStr {
 
-  private static final DateTimeFormatter PY_DATETIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter PY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private PyStr() {}
 
@@ -139,12 +139,21 @@ public final class PyStr {
   }
 
   private static String dateTimeStr(OffsetDateTime value) {
-    String base = value.toLocalDateTime().format(PY_DATETIME);
+    return isoFormat(value, ' ');
+  }
+
+  /**
+   * Python's {@code datetime.isoformat(separator)}: {@code YYYY-MM-DD<sep>HH:MM:SS}, then
+   * {@code .ffffff} when there are microseconds, then the offset ({@code +00:00} for UTC).
+   */
+  public static String isoFormat(OffsetDateTime value, char separator) {
+    String base = value.toLocalDate() + String.valueOf(separator) + value.toLocalTime().withNano(0).format(PY_TIME);
     if (value.getNano() / 1000 != 0) {
       base += String.format(".%06d", value.getNano() / 1000);
     }
     return base + offset(value.getOffset());
   }
+
 
   /** Python's {@code +HH:MM} (or {@code +HH:MM:SS}) form of an offset; UTC is {@code +00:00}. */
   static String offset(ZoneOffset offset) {
