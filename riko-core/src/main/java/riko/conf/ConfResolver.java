@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import riko.item.Item;
-import riko.value.Cast;
 import riko.value.PyStr;
 import riko.value.TypedValue;
 
@@ -66,18 +64,9 @@ public final class ConfResolver {
   }
 
   private @Nullable Object collapse(Map<?, ?> map, Item item, Terminals terminals) {
-    Object value = resolveValue(map.get("value"), item, terminals);
-    Object type = map.get("type");
-    if (!(type instanceof String typeName)) {
-      return value;
-    }
-    if (typeName.equals("text") && value instanceof String) {
-      return value;
-    }
-    // riko matches type names exactly: {"type": "INT", ...} is left uncast, as in items
-    Optional<Cast> cast = Cast.named(typeName).filter(c -> c != Cast.LOCATION);
-    return cast.isPresent() ? cast.get().apply(value, clock) : value;
+    return TypedValue.cast(map.get("type"), resolveValue(map.get("value"), item, terminals), clock);
   }
+
 
   /** Whether a conf map is a terminal reference: {@code terminal} plus optionally {@code type} and {@code path}. */
   static boolean isTerminalReference(Map<?, ?> map) {

@@ -36,14 +36,22 @@ public final class TypedValue {
 
   /** As {@link #collapse(Map)}, reading "now" and "today" from {@code clock}. */
   public static @Nullable Object collapse(Map<?, ?> map, Clock clock) {
-    Object value = get(map, "value");
-    Object type = get(map, "type");
+    return cast(get(map, "type"), get(map, "value"), clock);
+  }
+
+  /**
+   * A typed value's value after its type's cast: uncast when the type is absent or not a
+   * cast name (names match exactly), when it is {@code location}, or when it is {@code text}
+   * and the value is already a string.
+   */
+  public static @Nullable Object cast(@Nullable Object type, @Nullable Object value, Clock clock) {
     if (!(type instanceof String typeName) || (typeName.equals("text") && value instanceof String)) {
       return value;
     }
     Optional<Cast> cast = Cast.named(typeName).filter(c -> c != Cast.LOCATION);
     return cast.isPresent() ? cast.get().apply(value, clock) : value;
   }
+
 
   private static boolean hasKey(Map<?, ?> map, String key) {
     for (Object k : map.keySet()) {
