@@ -95,9 +95,7 @@ public final class PipelineAssembler {
       RikoModule module = m.isSubPipeline() ? subPipeline(definition, m, m.type()) : modules.get(id);
       RikoModule embed = m.embed() == null ? null : embedded(definition, m);
       Inputs wired = inputs(definition, id, source -> Flux.empty());
-      ModuleCall call = new ModuleCall(m.type() + " (" + id + ")", RawConf.of(m.conf()), options(m),
-          wired.terminals(), wired.others(), embed, context);
-      module.create(call); // checks the conf now; the graph creates a fresh transformer per run
+      module.create(call(m, wired, embed)); // checks the conf now; each run creates a fresh transformer
       graph.modules().put(id, module);
       if (embed != null) {
         graph.embeds().put(id, embed);
@@ -124,6 +122,11 @@ public final class PipelineAssembler {
 
   private static String where(PipelineDefinition definition, ModuleDefinition m) {
     return "module '" + m.id() + "' in pipeline '" + definition.name() + "'";
+  }
+
+  private ModuleCall call(ModuleDefinition m, Inputs wired, @Nullable RikoModule embed) {
+    return new ModuleCall(m.type() + " (" + m.id() + ")", RawConf.of(m.conf()), options(m),
+        wired.terminals(), wired.others(), embed, context);
   }
 
   private static CallOptions options(ModuleDefinition m) {
@@ -216,9 +219,7 @@ public final class PipelineAssembler {
       } else {
         Inputs wired = inputs(definition, id, outputs::get);
         RikoModule module = graph.modules().get(id);
-        ModuleCall call = new ModuleCall(m.type() + " (" + id + ")", RawConf.of(m.conf()), options(m),
-            wired.terminals(), wired.others(), graph.embeds().get(id), context);
-        output = mainFlux.transform(module.create(call));
+        output = mainFlux.transform(module.create(call(m, wired, graph.embeds().get(id))));
       }
       if (uses.getOrDefault(id, 0) > 1) {
         output = output.cache();
