@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.CallOptions;
 import riko.conf.RawConf;
@@ -89,8 +88,4 @@ public final class ModuleRunner {
     return ModuleContext.defaults().withTest(true);
   }
 
-  /** Null-tolerant helper for optional values in assertions. */
-  public static @Nullable Object value(Item item, String path) {
-    return item.get(path);
-  }
 }
