@@ -87,5 +87,4 @@ public final class ModuleRunner {
   public static ModuleContext context() {
     return ModuleContext.defaults().withTest(true);
   }
-
 }
