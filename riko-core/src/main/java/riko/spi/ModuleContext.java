@@ -17,25 +17,36 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModuleContext {
 
+  /** How many input items a source module reads at once by default ({@link #concurrency()}). */
+  public static final int DEFAULT_CONCURRENCY = 256;
+
   private static final ModuleContext DEFAULTS =
-      new ModuleContext(Map.of(), false, Clock.systemUTC(), null, null);
+      new ModuleContext(Map.of(), false, Clock.systemUTC(), null, null, DEFAULT_CONCURRENCY);
 
   private final Map<String, Object> inputs;
   private final boolean test;
   private final Clock clock;
   private final @Nullable ResourceFetcher fetcher;
   private final @Nullable Path dataDirectory;
+  private final int concurrency;
 
   private ModuleContext(Map<String, Object> inputs, boolean test, Clock clock,
-      @Nullable ResourceFetcher fetcher, @Nullable Path dataDirectory) {
+      @Nullable ResourceFetcher fetcher, @Nullable Path dataDirectory, int concurrency) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+    }
     this.inputs = Map.copyOf(inputs);
     this.test = test;
     this.clock = clock;
     this.fetcher = fetcher;
     this.dataDirectory = dataDirectory;
+    this.concurrency = concurrency;
   }
 
-  /** No inputs, not in test mode, the system UTC clock, the standard fetcher. */
+  /**
+   * No inputs, not in test mode, the system UTC clock, the standard fetcher, a concurrency of
+   * {@value #DEFAULT_CONCURRENCY}.
+   */
   public static ModuleContext defaults() {
     return DEFAULTS;
   }
@@ -65,28 +76,42 @@ public final class ModuleContext {
     return Optional.ofNullable(dataDirectory);
   }
 
+  /**
+   * How many input items a source module (a fetching module whose URL comes from each item, such
+   * as {@code fetch} with {@code url: {subkey: link}}) reads at once. Results still come out in
+   * input order. Default {@value #DEFAULT_CONCURRENCY}.
+   */
+  public int concurrency() {
+    return concurrency;
+  }
+
   /** A copy with these user inputs. */
   public ModuleContext withInputs(Map<String, ?> inputs) {
-    return new ModuleContext(Map.copyOf(inputs), test, clock, fetcher, dataDirectory);
+    return new ModuleContext(Map.copyOf(inputs), test, clock, fetcher, dataDirectory, concurrency);
   }
 
   /** A copy with the test flag set or cleared. */
   public ModuleContext withTest(boolean test) {
-    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory);
+    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
   }
 
   /** A copy with another clock. */
   public ModuleContext withClock(Clock clock) {
-    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory);
+    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
   }
 
   /** A copy with another fetcher. */
   public ModuleContext withFetcher(ResourceFetcher fetcher) {
-    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory);
+    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
+  }
+
+  /** A copy reading up to {@code concurrency} items at once in source modules (at least 1). */
+  public ModuleContext withConcurrency(int concurrency) {
+    return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
   }
 
   /** A copy resolving riko's bundled data names against {@code directory}. */
   public ModuleContext withDataDirectory(Path directory) {
-    return new ModuleContext(inputs, test, clock, fetcher, directory);
+    return new ModuleContext(inputs, test, clock, fetcher, directory, concurrency);
   }
 }

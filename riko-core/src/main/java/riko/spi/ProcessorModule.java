@@ -3,6 +3,7 @@ package riko.spi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.CallOptions;
@@ -22,6 +23,10 @@ import riko.item.Item;
  * terminal references); the field is read and cast; {@link #process} runs; and its result is
  * folded back: emitted in place of the item, or assigned into it under {@code assign}, keeping
  * {@code count} results.
+ *
+ * <p>Transformers handle one item after the other. Sources (subtype {@code source}) handle up to
+ * {@link ModuleContext#concurrency()} items at once, so that a fetch per item runs concurrently,
+ * and emit the results in input order.
  */
 public abstract class ProcessorModule implements RikoModule {
 
@@ -83,7 +88,7 @@ public abstract class ProcessorModule implements RikoModule {
       ResolvedConf fixed = conf.isDynamic(terminals.names())
           ? null
           : resolver.resolve(call.label(), conf, Item.empty(), terminals);
-      return input.concatMap(element -> {
+      Function<Item, Flux<Item>> perItem = element -> {
         Item item = element.normalised();
         riko.conf.SkipIf skipIf = call.options().skipIf();
         if (skipIf != null && skipIf.skips(item)) {
@@ -96,7 +101,10 @@ public abstract class ProcessorModule implements RikoModule {
         } catch (RuntimeException e) {
           return Flux.error(ModuleErrors.wrap(call.label(), e));
         }
-      });
+      };
+      return metadata.subtype() == ModuleSubtype.SOURCE
+          ? input.flatMapSequential(perItem, call.context().concurrency())
+          : input.concatMap(perItem);
     }));
   }
 

@@ -14,11 +14,22 @@ import reactor.core.publisher.Flux;
 public interface ResourceFetcher {
 
   /**
-   * Opens {@code url} and streams what {@code handler} makes of it.
+   * Opens the request's URL and streams what {@code handler} makes of it.
+   *
+   * @param request the URL, and headers to send with it
+   * @param handler turns the response's metadata and body chunks into values
+   * @return the handler's values; an error naming the URL when it cannot be read
+   */
+  <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler);
+
+  /**
+   * Opens {@code url} (without extra headers) and streams what {@code handler} makes of it.
    *
    * @param url an {@code http(s):} or {@code file:} URL
    * @param handler turns the response's metadata and body chunks into values
    * @return the handler's values; an error naming the URL when it cannot be read
    */
-  <T> Flux<T> fetch(String url, ResourceHandler<T> handler);
+  default <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
+    return fetch(ResourceRequest.of(url), handler);
+  }
 }

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import riko.spi.ResourceFetcher;
 import riko.spi.ResourceHandler;
+import riko.spi.ResourceRequest;
 import riko.spi.ResourceInfo;
 
 /**
@@ -107,13 +108,14 @@ public final class FileFetcher implements ResourceFetcher {
   }
 
   /**
-   * Streams the file behind {@code url} to {@code handler}.
+   * Streams the file behind the request's URL to {@code handler}; headers are ignored.
    *
    * @return the handler's values, or a {@link FetchException} naming the URL and the path
    */
   @Override
-  public <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
+  public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
+    String url = request.url();
     return Mono.fromCallable(() -> check(url))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMapMany(path -> handler.handle(new ResourceInfo(url, null), chunks(url, path)));

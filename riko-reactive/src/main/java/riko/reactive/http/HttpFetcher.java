@@ -12,6 +12,7 @@ import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 import riko.spi.ResourceFetcher;
 import riko.spi.ResourceHandler;
+import riko.spi.ResourceRequest;
 import riko.spi.ResourceInfo;
 
 /**
@@ -73,17 +74,18 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
   }
 
   /**
-   * GETs {@code url} and streams what {@code handler} makes of the response body.
+   * GETs the request's URL and streams what {@code handler} makes of the response body.
    *
-   * @param url an {@code http:} or {@code https:} URL
+   * @param request an {@code http:} or {@code https:} URL and headers to send with it
    * @param handler reads the response; called once, with the final URL after redirects and the
    *     response's {@code Content-Type}
    * @return the handler's values, or a {@link FetchException} naming the URL
    */
   @Override
-  public <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
+  public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
-    return Flux.defer(() -> client.get()
+    String url = request.url();
+    return Flux.defer(() -> client.headers(headers -> request.headers().forEach(headers::set)).get()
             .uri(url)
             .response((response, body) -> read(url, response, body, handler)))
         .onErrorMap(e -> e instanceof HandlerFailure failure ? failure.getCause() : asFetchException(url, e));

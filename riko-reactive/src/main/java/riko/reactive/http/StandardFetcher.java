@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import riko.spi.ModuleContext;
 import riko.spi.ResourceFetcher;
 import riko.spi.ResourceHandler;
+import riko.spi.ResourceRequest;
 
 /**
  * The fetcher modules use when the {@link ModuleContext} names none: routes {@code http:} and
@@ -53,20 +54,21 @@ public final class StandardFetcher implements ResourceFetcher {
         .orElseGet(StandardFetcher::shared);
   }
 
-  /** Fetches {@code url} with the fetcher its scheme calls for. */
+  /** Fetches the request's URL with the fetcher its scheme calls for. */
   @Override
-  public <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
+  public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
+    String url = request.url();
     Matcher scheme = SCHEME.matcher(url);
     if (!scheme.find()) {
-      return files.fetch(url, handler);
+      return files.fetch(request, handler);
     }
     String name = scheme.group(1).toLowerCase(Locale.ROOT);
     switch (name) {
       case "http":
       case "https":
-        return http.fetch(url, handler);
+        return http.fetch(request, handler);
       case "file":
-        return files.fetch(url, handler);
+        return files.fetch(request, handler);
       default:
         return Flux.error(new FetchException(url, "unsupported URL scheme '" + name + "' (use http, https or file)", null));
     }

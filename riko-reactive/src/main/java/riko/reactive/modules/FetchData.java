@@ -20,7 +20,6 @@ import riko.conf.ConfException;
 import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
-import riko.reactive.http.FetchException;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
 import riko.spi.ModuleCall;
@@ -51,6 +50,7 @@ import riko.value.PyStr;
  *       bytes, as riko reads it.
  *   <li>{@code html5} (bool, default false): accepted for compatibility; HTML is always parsed
  *       with jsoup's HTML5 parser.
+ *   <li>{@code headers} (map of texts, riko-java only): request headers sent with every HTTP fetch.
  * </ul>
  * The format comes from the extension of the URL's last path segment ({@code .json},
  * {@code .xml}, {@code .html}); without one, from the response's content type (any {@code xml}
@@ -114,14 +114,21 @@ public final class FetchData extends ProcessorModule {
    * @param urls the documents, read in order
    * @param path where the records are (dotted); empty for the whole document
    * @param encoding the charset for documents that do not name theirs (see the class comment)
+   * @param headers request headers sent with every HTTP fetch
    */
-  public record Conf(List<String> urls, String path, Charset encoding) {
+  public record Conf(List<String> urls, String path, Charset encoding, Map<String, String> headers) {
     /** Checks every URL's extension. */
     public Conf {
       urls = List.copyOf(urls);
+      headers = Map.copyOf(headers);
       for (String url : urls) {
         checkExtension(NAME, url);
       }
+    }
+
+    /** A conf without extra request headers. */
+    public Conf(List<String> urls, String path, Charset encoding) {
+      this(urls, path, encoding, Map.of());
     }
 
     static Conf from(ResolvedConf conf) {
@@ -136,7 +143,7 @@ public final class FetchData extends ProcessorModule {
         }
       }
       Charset encoding = ResponseCharset.forEncoding(conf.module(), conf.text("encoding", "utf-8"));
-      return new Conf(urls, path(conf.get("path")), encoding);
+      return new Conf(urls, path(conf.get("path")), encoding, SourceFetch.headers(conf));
     }
 
     private static String path(@Nullable Object path) {
@@ -194,15 +201,14 @@ public final class FetchData extends ProcessorModule {
 
   private static Flux<Item> readOne(String url, Conf conf, ResourceFetcher fetcher, String label) {
     Optional<DocumentFormat> byExtension = DocumentFormat.byExtension(url);
-    return fetcher.<Item>fetch(url, (info, body) -> {
+    return SourceFetch.<Item>fetch(fetcher, url, conf.headers(), label, (info, body) -> {
       DocumentFormat format = byExtension.orElseGet(() -> DocumentFormat.byContentType(info, label, url));
       return switch (format) {
         case JSON -> json(url, conf, info, body, byExtension.isPresent(), label);
         case XML -> markup(url, conf, info, body, false, label);
         case HTML -> markup(url, conf, info, body, true, label);
       };
-    }).onErrorMap(e -> !(e instanceof ModuleException), e -> new ModuleException(label,
-        e instanceof FetchException ? e.getMessage() : "cannot read " + url + ": " + e.getMessage(), e));
+    });
   }
 
   private static Flux<Item> json(String url, Conf conf, ResourceInfo info, Flux<byte[]> body, boolean byExtension,

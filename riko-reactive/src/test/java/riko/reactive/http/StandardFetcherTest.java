@@ -18,6 +18,7 @@ import riko.reactive.testing.LocalHttpServer;
 import riko.spi.ModuleContext;
 import riko.spi.ResourceFetcher;
 import riko.spi.ResourceHandler;
+import riko.spi.ResourceRequest;
 
 class StandardFetcherTest {
 
@@ -69,8 +70,8 @@ class StandardFetcherTest {
     ResourceFetcher mine = new ResourceFetcher() {
       @Override
       @SuppressWarnings("unchecked")
-      public <T> Flux<T> fetch(String url, ResourceHandler<T> handler) {
-        return (Flux<T>) Flux.just("mine:" + url);
+      public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
+        return (Flux<T>) Flux.just("mine:" + request.url());
       }
     };
     assertThat(StandardFetcher.forContext(ModuleContext.defaults().withFetcher(mine))).isSameAs(mine);
