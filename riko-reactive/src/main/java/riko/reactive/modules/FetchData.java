@@ -1,6 +1,5 @@
 package riko.reactive.modules;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
+import riko.reactive.http.WholeBody;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
@@ -223,10 +223,10 @@ public final class FetchData extends ProcessorModule {
   private static Flux<Item> markup(String url, Conf conf, ResourceInfo info, Flux<byte[]> body, boolean html,
       String label) {
     Charset charset = ResponseCharset.of(info, conf.encoding());
-    return body.collect(ByteArrayOutputStream::new, (out, chunk) -> out.write(chunk, 0, chunk.length))
+    return WholeBody.read(body, url, WholeBody.maxBytes())
         .publishOn(Schedulers.boundedElastic())
         .flatMapIterable(bytes -> {
-          String text = ResponseCharset.decode(bytes.toByteArray(), charset);
+          String text = ResponseCharset.decode(bytes, charset);
           Document document = html ? XmlDocuments.parseHtml(text, url) : XmlDocuments.parseXml(text, label, url);
           return records(document, conf.path(), label, url);
         });
