@@ -45,6 +45,11 @@ final class RunCommand implements Callable<Integer> {
           + "Default: $RIKO_DATA_DIR.")
   private @Nullable Path dataDir;
 
+  @Option(names = "--concurrency", paramLabel = "N",
+      description = "How many items a source module whose URL comes from each item reads at once "
+          + "(results stay in order). Default: ${DEFAULT-VALUE}.")
+  private int concurrency = ModuleContext.DEFAULT_CONCURRENCY;
+
   @Spec
   private CommandSpec spec;
 
@@ -55,7 +60,11 @@ final class RunCommand implements Callable<Integer> {
       err.println("riko: pipeline file " + pipeline + " not found");
       return 2;
     }
-    ModuleContext context = ModuleContext.defaults().withTest(true).withInputs(inputs);
+    if (concurrency < 1) {
+      err.println("riko: --concurrency must be at least 1, was " + concurrency);
+      return 2;
+    }
+    ModuleContext context = ModuleContext.defaults().withTest(true).withInputs(inputs).withConcurrency(concurrency);
     Path data = dataDir != null ? dataDir : envDataDir();
     if (data != null) {
       context = context.withDataDirectory(data);

@@ -51,6 +51,22 @@ class RikoCommandTest {
   }
 
   @Test
+  void concurrencyMustBePositive(@TempDir Path dir) throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("p.json"), "{\"modules\": [{\"type\": \"forever\", \"conf\": {}}]}");
+    assertThat(riko("run", pipeline.toString(), "--concurrency", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--concurrency").contains("at least 1");
+  }
+
+  @Test
+  void concurrencyIsAccepted(@TempDir Path dir) throws Exception {
+    Path pipeline = Files.writeString(dir.resolve("p.json"), """
+        {"modules": [{"type": "forever", "conf": {}}, {"type": "truncate", "conf": {"count": 1}}]}
+        """);
+    assertThat(riko("run", pipeline.toString(), "--concurrency", "4")).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("{\"forever\":true}\n");
+  }
+
+  @Test
   void modulesListsTheRegistry() {
     assertThat(riko("modules")).isZero();
     assertThat(out.toString()).contains("truncate").contains("operator").contains("composer");
