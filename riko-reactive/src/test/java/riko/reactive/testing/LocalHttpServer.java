@@ -48,7 +48,8 @@ import riko.testing.SharedData;
  *       ending at {@code /<name>};
  *   <li>{@code /loop/a} and {@code /loop/b} redirect to each other, {@code /loop/self} to itself;
  *   <li>{@code /redirect-to?url=<url>&status=<code>} redirects to any (even relative or non-HTTP)
- *       {@code Location} with that status (default 302);
+ *       {@code Location} with that status (default 302), also below any folder
+ *       ({@code /a/b/redirect-to}) to test relative locations;
  *   <li>{@code /flaky/<key>?fail=<n>&status=<code>&retryAfter=<value>} fails its first {@code n}
  *       requests (counted per key) with that status (default 503; {@code close} drops the
  *       connection without answering) and that {@code Retry-After} header, then answers
@@ -175,7 +176,7 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
       String name = path.substring("/loop/".length());
       return response.sendRedirect(name.equals("a") ? "/loop/b" : name.equals("b") ? "/loop/a" : path);
     }
-    if (path.equals("/redirect-to")) {
+    if (path.endsWith("/redirect-to")) {
       return response.status(Integer.parseInt(parameter(query, "status", "302")))
           .header(HttpHeaderNames.LOCATION, parameter(query, "url", "/"))
           .send();
