@@ -101,6 +101,19 @@ class HttpFetcherTest {
   }
 
   @Test
+  void compressedBodiesKeepTheDeclaredCharset() {
+    Response response = fetcher.fetch(server.url("/gzip/page.html"), WHOLE).blockLast(TIMEOUT);
+    assertThat(response.info().charset()).contains(StandardCharsets.UTF_8);
+    assertThat(response.body()).isEqualTo(LocalHttpServer.resource("page.html"));
+  }
+
+  @Test
+  void slowBodiesArriveWhole() {
+    Response response = fetcher.fetch(server.url("/slow/people.json"), WHOLE).blockLast(TIMEOUT);
+    assertThat(response.body()).isEqualTo(LocalHttpServer.resource("people.json"));
+  }
+
+  @Test
   void decompressesDeflatedBodies() {
     Response response = fetcher.fetch(server.url("/deflate/people.json"), WHOLE).blockLast(TIMEOUT);
     assertThat(response.body()).isEqualTo(LocalHttpServer.resource("people.json"));
