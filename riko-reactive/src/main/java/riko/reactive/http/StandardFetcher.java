@@ -2,8 +2,10 @@ package riko.reactive.http;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.spi.ModuleContext;
 import riko.spi.ResourceFetcher;
@@ -20,12 +22,21 @@ import riko.spi.ResourceRequest;
  * }</pre>
  *
  * <p>{@link #shared()} is created on first use and lives as long as the JVM: its
- * {@link HttpFetcher} uses {@link HttpFetcherConfig#defaults()} and its {@link FileFetcher}
- * {@link FileFetcher#defaultDataDirectory()}.
+ * {@link HttpFetcher} uses {@link HttpFetcherConfig#fromSystemProperties()} (the defaults, changed
+ * by any {@code -Driko.http.<setting>=<value>}) and its {@link FileFetcher}
+ * {@link FileFetcher#defaultDataDirectory()}. To use other settings for a run, give the context a
+ * fetcher of your own:
+ *
+ * <pre>{@code
+ * HttpFetcher http = new HttpFetcher(HttpFetcherConfig.defaults().withMaxConnectionsPerHost(8));
+ * ModuleContext context = ModuleContext.defaults().withFetcher(new StandardFetcher(http, new FileFetcher()));
+ * }</pre>
  */
 public final class StandardFetcher implements ResourceFetcher {
 
   private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+  private static volatile @Nullable StandardFetcher shared;
 
   private final HttpFetcher http;
   private final FileFetcher files;
@@ -36,9 +47,34 @@ public final class StandardFetcher implements ResourceFetcher {
     this.files = Objects.requireNonNull(files, "files");
   }
 
-  /** The shared instance, created on first use. */
+  /**
+   * The shared instance, created on first use.
+   *
+   * @throws IllegalArgumentException naming the property, when a {@code riko.http.*} system
+   *     property is not usable (asked again, the properties are read again)
+   */
   public static StandardFetcher shared() {
-    return Shared.INSTANCE;
+    StandardFetcher instance = shared;
+    if (instance == null) {
+      synchronized (StandardFetcher.class) {
+        instance = shared;
+        if (instance == null) {
+          instance = configured(System.getProperties());
+          shared = instance;
+        }
+      }
+    }
+    return instance;
+  }
+
+  /** A fetcher whose HTTP settings are the defaults changed by the {@code riko.http.*} properties. */
+  static StandardFetcher configured(Properties properties) {
+    return new StandardFetcher(new HttpFetcher(HttpFetcherConfig.fromProperties(properties)), new FileFetcher());
+  }
+
+  /** The HTTP fetcher this one routes {@code http:} and {@code https:} URLs to. */
+  HttpFetcher http() {
+    return http;
   }
 
   /**
@@ -72,10 +108,5 @@ public final class StandardFetcher implements ResourceFetcher {
       default:
         return Flux.error(new FetchException(url, "unsupported URL scheme '" + name + "' (use http, https or file)", null));
     }
-  }
-
-  /** Holds the shared instance until it is first asked for. */
-  private static final class Shared {
-    static final StandardFetcher INSTANCE = new StandardFetcher(new HttpFetcher(), new FileFetcher());
   }
 }

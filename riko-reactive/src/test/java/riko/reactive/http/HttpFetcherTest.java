@@ -1,7 +1,6 @@
 package riko.reactive.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.ByteArrayOutputStream;
@@ -10,18 +9,21 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import riko.reactive.testing.LocalHttpServer;
 import riko.spi.ResourceHandler;
 import riko.spi.ResourceInfo;
+import riko.spi.ResourceRequest;
 
 class HttpFetcherTest {
 
@@ -31,6 +33,10 @@ class HttpFetcherTest {
   static final LocalHttpServer server = new LocalHttpServer();
 
   private static final HttpFetcher fetcher = new HttpFetcher(HttpFetcherConfig.defaults());
+
+  private static final ResourceHandler<String> TEXT = (info, body) -> body
+      .collect(ByteArrayOutputStream::new, (out, chunk) -> out.write(chunk, 0, chunk.length))
+      .map(out -> out.toString(StandardCharsets.UTF_8));
 
   @AfterAll
   static void close() {
@@ -95,6 +101,19 @@ class HttpFetcherTest {
   }
 
   @Test
+  void compressedBodiesKeepTheDeclaredCharset() {
+    Response response = fetcher.fetch(server.url("/gzip/page.html"), WHOLE).blockLast(TIMEOUT);
+    assertThat(response.info().charset()).contains(StandardCharsets.UTF_8);
+    assertThat(response.body()).isEqualTo(LocalHttpServer.resource("page.html"));
+  }
+
+  @Test
+  void slowBodiesArriveWhole() {
+    Response response = fetcher.fetch(server.url("/slow/people.json"), WHOLE).blockLast(TIMEOUT);
+    assertThat(response.body()).isEqualTo(LocalHttpServer.resource("people.json"));
+  }
+
+  @Test
   void decompressesDeflatedBodies() {
     Response response = fetcher.fetch(server.url("/deflate/people.json"), WHOLE).blockLast(TIMEOUT);
     assertThat(response.body()).isEqualTo(LocalHttpServer.resource("people.json"));
@@ -121,10 +140,48 @@ class HttpFetcherTest {
 
   @Test
   void serverErrorIsAnErrorNamingTheStatus() {
-    String url = server.url("/status/503");
+    String url = server.url("/status/500");
     StepVerifier.create(fetcher.fetch(url, WHOLE))
         .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FetchException.class)
-            .hasMessageContaining(url).hasMessageContaining("503").hasMessageContaining("Service Unavailable"))
+            .hasMessage("cannot read " + url + ": HTTP status 500 Internal Server Error"))
+        .verify(TIMEOUT);
+    assertThat(server.hits("/status/500")).as("500 is not retried").isEqualTo(1);
+  }
+
+  @Test
+  void sendsTheRequestsHeadersReplacingTheFetchersOwn() {
+    ResourceRequest request = ResourceRequest.of(server.url("/echo-headers"))
+        .withHeaders(Map.of("X-Api-Key", "k1", "User-Agent", "mine/2"));
+    String echoed = fetcher.fetch(request, TEXT).blockLast(TIMEOUT);
+    assertThat(echoed).contains("X-Api-Key: k1\n").contains("User-Agent: mine/2\n")
+        .doesNotContain(HttpFetcherConfig.DEFAULT_USER_AGENT);
+  }
+
+  @Test
+  void sendsTheConfigsHeadersWithEveryRequestUnlessTheRequestReplacesThem() {
+    HttpFetcherConfig config = HttpFetcherConfig.defaults()
+        .withHeaders(Map.of("Accept-Language", "mi", "X-Team", "data"));
+    try (HttpFetcher custom = new HttpFetcher(config)) {
+      String plain = custom.fetch(server.url("/echo-headers"), TEXT).blockLast(TIMEOUT);
+      assertThat(plain).contains("Accept-Language: mi\n").contains("X-Team: data\n")
+          .containsIgnoringCase("User-Agent: " + HttpFetcherConfig.DEFAULT_USER_AGENT + "\n");
+      String replaced = custom.fetch(ResourceRequest.of(server.url("/echo-headers"))
+          .withHeaders(Map.of("x-team", "ops")), TEXT).blockLast(TIMEOUT);
+      assertThat(replaced).containsIgnoringCase("X-Team: ops\n").doesNotContain("data").contains("Accept-Language: mi\n");
+    }
+  }
+
+  @Test
+  void aHandlerThatBlocksTheEventLoopFailsUnderBlockHound() {
+    StepVerifier.create(fetcher.fetch(server.url("/people.json"), (info, body) -> body.map(chunk -> {
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return chunk.length;
+        })))
+        .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BlockingOperationError.class))
         .verify(TIMEOUT);
   }
 
@@ -190,24 +247,6 @@ class HttpFetcherTest {
         .expectComplete()
         .verify(TIMEOUT);
     assertThat(cancelled.await(10, TimeUnit.SECONDS)).as("the server saw the download cancelled").isTrue();
-  }
-
-  @Test
-  void configDefaultsAreSafeAndValidated() {
-    HttpFetcherConfig defaults = HttpFetcherConfig.defaults();
-    assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(defaults.responseTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(defaults.maxConnectionsPerHost()).isEqualTo(8);
-    assertThat(defaults.userAgent()).matches("riko-java/\\S+");
-    assertThat(defaults.withMaxConnectionsPerHost(2).maxConnectionsPerHost()).isEqualTo(2);
-    assertThatThrownBy(() -> defaults.withMaxConnectionsPerHost(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxConnectionsPerHost");
-    assertThatThrownBy(() -> defaults.withConnectTimeout(Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
-    assertThatThrownBy(() -> defaults.withResponseTimeout(Duration.ofSeconds(-1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("responseTimeout");
-    assertThatThrownBy(() -> defaults.withUserAgent(" "))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userAgent");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package riko.reactive.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +84,23 @@ class StandardFetcherTest {
     Files.writeString(data.resolve("mine.json"), "[1]");
     ResourceFetcher fetcher = StandardFetcher.forContext(ModuleContext.defaults().withDataDirectory(data));
     assertThat(fetcher.fetch("mine.json", TEXT).blockLast(TIMEOUT)).isEqualTo("[1]");
+  }
+
+  @Test
+  void theSharedHttpSettingsComeFromRikoHttpProperties() {
+    Properties properties = new Properties();
+    properties.setProperty("riko.http.maxConnectionsPerHost", "64");
+    properties.setProperty("riko.http.deadline", "90s");
+    StandardFetcher configured = StandardFetcher.configured(properties);
+    try {
+      assertThat(configured.http().config()).isEqualTo(HttpFetcherConfig.defaults()
+          .withMaxConnectionsPerHost(64).withDeadline(Duration.ofSeconds(90)));
+    } finally {
+      configured.http().close();
+    }
+    properties.setProperty("riko.http.maxRetries", "-1");
+    assertThatThrownBy(() -> StandardFetcher.configured(properties))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("riko.http.maxRetries");
   }
 
   @Test

@@ -3,6 +3,7 @@ package riko.reactive.testing;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
@@ -38,8 +40,28 @@ import riko.testing.SharedData;
  * {@code /status/<code>} answers that status; {@code /redirect/<name>} redirects (302) to
  * {@code /<name>}; {@code /gzip/<name>} and {@code /deflate/<name>} serve the file compressed
  * ({@code Content-Encoding: gzip} or {@code deflate}); {@code /slow/<name>} sends it chunked, in
- * {@link #SLOW_CHUNK}-byte pieces with a {@link #SLOW_DELAY} pause before each. Tests add their own endpoints with {@link #route} and
- * {@link #file}. Every request's headers are recorded ({@link #requests()}).
+ * {@link #SLOW_CHUNK}-byte pieces with a {@link #SLOW_DELAY} pause before each.
+ *
+ * <p>For the HTTP client's own tests:
+ * <ul>
+ *   <li>{@code /chain/<n>/<name>} redirects (302) {@code n} times, through {@code /chain/<n-1>/<name>},
+ *       ending at {@code /<name>};
+ *   <li>{@code /loop/a} and {@code /loop/b} redirect to each other, {@code /loop/self} to itself;
+ *   <li>{@code /redirect-to?url=<url>&status=<code>} redirects to any (even relative or non-HTTP)
+ *       {@code Location} with that status (default 302), also below any folder
+ *       ({@code /a/b/redirect-to}) to test relative locations;
+ *   <li>{@code /flaky/<key>?fail=<n>&status=<code>&retryAfter=<value>} fails its first {@code n}
+ *       requests (counted per key) with that status (default 503; {@code close} drops the
+ *       connection without answering) and that {@code Retry-After} header, then answers
+ *       {@code ok <count>};
+ *   <li>{@code /bytes/<n>?encoding=gzip|deflate} sends {@code n} bytes {@code 'x'} (with a
+ *       {@code Content-Length}; compressed when asked for); {@code /endless?delayMs=<ms>} sends
+ *       {@link #ENDLESS_CHUNK}-byte chunks until the client goes away, pausing between them;
+ *   <li>{@code /echo-headers} answers the request's headers, one {@code name: value} per line.
+ * </ul>
+ *
+ * <p>Tests add their own endpoints with {@link #route} and {@link #file}. Every request's headers
+ * are recorded ({@link #requests()}) and counted by path ({@link #hits}).
  */
 public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -64,7 +86,11 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
   /** ...with this pause before each chunk. */
   public static final Duration SLOW_DELAY = Duration.ofMillis(2);
 
+  /** {@code /endless} sends chunks of this many bytes. */
+  public static final int ENDLESS_CHUNK = 1024;
+
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   private final List<HttpHeaders> requests = new CopyOnWriteArrayList<>();
   private DisposableServer server;
 
@@ -114,6 +140,12 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
     return List.copyOf(requests);
   }
 
+  /** How many requests for {@code path} (query ignored) arrived so far. */
+  public int hits(String path) {
+    AtomicInteger count = hits.get(path);
+    return count == null ? 0 : count.get();
+  }
+
   /** The bytes of a shared data file (conformance data, else riko's fixtures): see {@link SharedData}. */
   public static byte[] resource(String name) {
     return SharedData.file(name);
@@ -129,9 +161,64 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
     requests.add(request.requestHeaders().copy());
     String uri = request.uri();
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     Handler handler = routes.get(path);
     if (handler != null) {
       return handler.apply(request, response);
+    }
+    Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
+    if (path.startsWith("/chain/")) {
+      String[] parts = path.substring("/chain/".length()).split("/", 2);
+      int left = Integer.parseInt(parts[0]);
+      return response.sendRedirect(left > 1 ? "/chain/" + (left - 1) + "/" + parts[1] : "/" + parts[1]);
+    }
+    if (path.startsWith("/loop/")) {
+      String name = path.substring("/loop/".length());
+      return response.sendRedirect(name.equals("a") ? "/loop/b" : name.equals("b") ? "/loop/a" : path);
+    }
+    if (path.endsWith("/redirect-to")) {
+      return response.status(Integer.parseInt(parameter(query, "status", "302")))
+          .header(HttpHeaderNames.LOCATION, parameter(query, "url", "/"))
+          .send();
+    }
+    if (path.startsWith("/flaky/")) {
+      if (hit > Integer.parseInt(parameter(query, "fail", "1"))) {
+        return response.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").sendString(Mono.just("ok " + hit));
+      }
+      String status = parameter(query, "status", "503");
+      if (status.equals("close")) {
+        return Mono.<Void>fromRunnable(() -> request.withConnection(connection -> connection.channel().close()))
+            .then(Mono.never());
+      }
+      String retryAfter = parameter(query, "retryAfter", "");
+      if (!retryAfter.isEmpty()) {
+        response.header(HttpHeaderNames.RETRY_AFTER, retryAfter);
+      }
+      return response.status(Integer.parseInt(status)).sendString(Mono.just("failing " + hit));
+    }
+    if (path.startsWith("/bytes/")) {
+      byte[] body = new byte[Integer.parseInt(path.substring("/bytes/".length()))];
+      Arrays.fill(body, (byte) 'x');
+      String encoding = parameter(query, "encoding", "");
+      if (!encoding.isEmpty()) {
+        response.header(HttpHeaderNames.CONTENT_ENCODING, encoding);
+        body = compress(body, encoding);
+      }
+      response.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=us-ascii");
+      response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+      return response.sendByteArray(Mono.just(body));
+    }
+    if (path.equals("/endless")) {
+      byte[] chunk = new byte[ENDLESS_CHUNK];
+      Arrays.fill(chunk, (byte) 'x');
+      Duration pause = Duration.ofMillis(Long.parseLong(parameter(query, "delayMs", "1")));
+      response.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=us-ascii");
+      return response.sendByteArray(Flux.interval(pause).map(i -> chunk.clone()));
+    }
+    if (path.equals("/echo-headers")) {
+      StringBuilder lines = new StringBuilder();
+      request.requestHeaders().forEach(header -> lines.append(header.getKey()).append(": ").append(header.getValue()).append('\n'));
+      return response.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8").sendString(Mono.just(lines.toString()));
     }
     if (path.startsWith("/status/")) {
       int code = Integer.parseInt(path.substring("/status/".length()));
@@ -162,6 +249,11 @@ public final class LocalHttpServer implements BeforeAllCallback, AfterAllCallbac
       body = compress(body, encoding);
     }
     return response.sendByteArray(Mono.just(body));
+  }
+
+  private static String parameter(Map<String, List<String>> query, String name, String fallback) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? fallback : values.get(0);
   }
 
   private static byte[] compress(byte[] body, String encoding) {
