@@ -3,12 +3,20 @@ package riko.reactive.collection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Signal;
 import riko.conf.CallOptions;
 import riko.item.Item;
 import riko.pipe.Pipe;
@@ -203,18 +211,72 @@ public final class SyncCollection {
 
   /**
    * The items as a blocking iterable, fetched as the loop asks for them:
-   * {@code for (Item item : collection.toIterable()) { ... }}.
+   * {@code for (Item item : collection.toIterable()) { ... }}. With {@link #failFast()}, the
+   * failure is thrown by {@code hasNext()} once every item received before it has been read.
    */
   public Iterable<Item> toIterable() {
-    return flux().toIterable();
+    Flux<Signal<Item>> signals = flux().materialize();
+    return () -> new SignalIterator(signals.toIterable().iterator());
   }
 
   /**
    * The items as a blocking, sequential stream; close it to stop early (the sources in flight are
-   * cancelled): {@code try (Stream<Item> items = collection.stream()) { ... }}.
+   * cancelled): {@code try (Stream<Item> items = collection.stream()) { ... }}. A fail-fast
+   * failure is thrown after every item received before it.
    */
   public Stream<Item> stream() {
-    return flux().toStream();
+    Stream<Signal<Item>> signals = flux().materialize().toStream();
+    Iterator<Item> items = new SignalIterator(signals.iterator());
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false)
+        .onClose(signals::close);
+  }
+
+  /**
+   * Items from a materialised stream: each item, then the end, or the error once the items before
+   * it have been read (Reactor's own blocking iterator throws a queued error first, dropping them).
+   */
+  private static final class SignalIterator implements Iterator<Item> {
+
+    private final Iterator<Signal<Item>> signals;
+    private @Nullable Signal<Item> head;
+    private boolean ended;
+
+    SignalIterator(Iterator<Signal<Item>> signals) {
+      this.signals = signals;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (ended) {
+        return false;
+      }
+      Signal<Item> signal = head;
+      if (signal == null) {
+        signal = signals.next();
+        head = signal;
+      }
+      Throwable error = signal.getThrowable();
+      if (signal.isOnError() && error != null) {
+        ended = true;
+        throw Exceptions.propagate(error);
+      }
+      if (!signal.isOnNext()) {
+        ended = true;
+        return false;
+      }
+      return true;
+    }
+
+    @Override
+    public Item next() {
+      Signal<Item> signal = hasNext() ? head : null;
+      Item item = signal == null ? null : signal.get();
+      if (item == null) {
+        throw new NoSuchElementException("no more items in the collection");
+      }
+      head = null;
+      return item;
+    }
   }
 
   /**

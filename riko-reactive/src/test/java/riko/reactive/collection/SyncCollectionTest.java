@@ -179,6 +179,12 @@ class SyncCollectionTest {
     List<Item> read = new ArrayList<>();
     assertThatThrownBy(() -> items.forEachRemaining(read::add)).isInstanceOf(CollectionException.class);
     assertThat(labels(read)).containsExactly("a0", "a1", "a2");
+
+    List<Item> streamed = new ArrayList<>();
+    try (Stream<Item> items2 = collection.stream()) {
+      assertThatThrownBy(() -> items2.forEach(streamed::add)).isInstanceOf(CollectionException.class);
+    }
+    assertThat(labels(streamed)).containsExactly("a0", "a1", "a2");
   }
 
   @Test
