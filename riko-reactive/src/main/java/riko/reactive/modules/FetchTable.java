@@ -132,12 +132,21 @@ public final class FetchTable extends ProcessorModule {
       return new Conf(urls, null, '"', StandardCharsets.UTF_8, 0, true, List.of(), true, true, Map.of());
     }
 
+    /** The conf without its URLs (read item by item, each checked when its turn comes). */
+    static Conf withoutUrls(ResolvedConf conf, boolean explicitDelimiter) {
+      return from(List.of(), conf, explicitDelimiter);
+    }
+
     static Conf from(ResolvedConf conf, boolean explicitDelimiter) {
-      DelimitedRecords.Layout layout = DelimitedRecords.Layout.from(conf, true, ",");
       List<String> urls = SourceFetch.urls(conf, "the table file to read");
       for (String url : urls) {
         format(url, message -> new ConfException(conf.module(), "url", message));
       }
+      return from(urls, conf, explicitDelimiter);
+    }
+
+    private static Conf from(List<String> urls, ResolvedConf conf, boolean explicitDelimiter) {
+      DelimitedRecords.Layout layout = DelimitedRecords.Layout.from(conf, true, ",");
       return new Conf(urls, explicitDelimiter ? layout.delimiter() : null, layout.quote(),
           ResponseCharset.forEncoding(conf.module(), conf.text("encoding", "utf-8")), layout.skipRows(),
           layout.hasHeader(), layout.colNames(), layout.sanitize(), layout.dedupe(), SourceFetch.headers(conf));
@@ -163,11 +172,10 @@ public final class FetchTable extends ProcessorModule {
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
     List<String> urls = SourceFetch.urls(conf, "the table file to read");
-    for (String url : urls) {
-      format(url, message -> new ModuleException(call.label(), "url " + message));
-    }
-    return ProcessorResult.stream(read(Conf.from(conf, call.conf().has("delimiter")),
-        StandardFetcher.forContext(call.context()), call.label()));
+    Conf settings = Conf.withoutUrls(conf, call.conf().has("delimiter"));
+    ResourceFetcher fetcher = StandardFetcher.forContext(call.context());
+    return ProcessorResult.stream(
+        Flux.fromIterable(urls).concatMap(url -> readOne(url, settings, fetcher, call.label()), 0));
   }
 
   /**

@@ -109,6 +109,15 @@ public final class XPathFetchPage extends ProcessorModule {
       for (String url : urls) {
         format(url, problem -> new ConfException(conf.module(), "url", problem));
       }
+      return from(urls, conf);
+    }
+
+    /** The conf without its URLs (read item by item, each checked when its turn comes). */
+    static Conf withoutUrls(ResolvedConf conf) {
+      return from(List.of(), conf);
+    }
+
+    private static Conf from(List<String> urls, ResolvedConf conf) {
       Object xpath = conf.get("xpath");
       return new Conf(urls, xpath == null ? "" : PyStr.str(xpath),
           ResponseCharset.forEncoding(conf.module(), conf.text("encoding", "utf-8")), SourceFetch.headers(conf));
@@ -128,10 +137,11 @@ public final class XPathFetchPage extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    for (String url : SourceFetch.urls(conf, "the XML, HTML or JSON document to read")) {
-      format(url, problem -> new ModuleException(call.label(), "url " + problem));
-    }
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+    List<String> urls = SourceFetch.urls(conf, "the XML, HTML or JSON document to read");
+    Conf settings = Conf.withoutUrls(conf);
+    ResourceFetcher fetcher = StandardFetcher.forContext(call.context());
+    return ProcessorResult.stream(
+        Flux.fromIterable(urls).concatMap(url -> readOne(url, settings, fetcher, call.label()), 0));
   }
 
   /**
@@ -144,9 +154,12 @@ public final class XPathFetchPage extends ProcessorModule {
 
   private static Flux<Item> read(Conf conf, ResourceFetcher fetcher, String label) {
     Objects.requireNonNull(fetcher, "fetcher");
-    return Flux.fromIterable(conf.urls()).concatMap(url -> FetchData.document(url,
-        Optional.of(format(url, problem -> new ModuleException(label, "url " + problem))), conf.xpath(),
-        conf.encoding(), conf.headers(), fetcher, label), 0);
+    return Flux.fromIterable(conf.urls()).concatMap(url -> readOne(url, conf, fetcher, label), 0);
+  }
+
+  private static Flux<Item> readOne(String url, Conf conf, ResourceFetcher fetcher, String label) {
+    DocumentFormat format = format(url, problem -> new ModuleException(label, "url " + problem));
+    return FetchData.document(url, Optional.of(format), conf.xpath(), conf.encoding(), conf.headers(), fetcher, label);
   }
 
   /** riko's choice: the URL's extension, or HTML for an {@code http(s)} URL without one. */
