@@ -200,35 +200,45 @@ public final class FetchData extends ProcessorModule {
   }
 
   private static Flux<Item> readOne(String url, Conf conf, ResourceFetcher fetcher, String label) {
-    Optional<DocumentFormat> byExtension = DocumentFormat.byExtension(url);
-    return SourceFetch.<Item>fetch(fetcher, url, conf.headers(), label, (info, body) -> {
-      DocumentFormat format = byExtension.orElseGet(() -> DocumentFormat.byContentType(info, label, url));
-      return switch (format) {
-        case JSON -> json(url, conf, info, body, byExtension.isPresent(), label);
-        case XML -> markup(url, conf, info, body, false, label);
-        case HTML -> markup(url, conf, info, body, true, label);
+    return document(url, DocumentFormat.byExtension(url), conf.path(), conf.encoding(), conf.headers(), fetcher, label);
+  }
+
+  /**
+   * The records at {@code path} of one document, as fetchdata reads them (shared with
+   * xpathfetchpage, which decides the format its own way).
+   *
+   * @param format the format, when the URL tells it; else the response's content type decides
+   */
+  static Flux<Item> document(String url, Optional<DocumentFormat> format, String path, Charset encoding,
+      Map<String, String> headers, ResourceFetcher fetcher, String label) {
+    return SourceFetch.<Item>fetch(fetcher, url, headers, label, (info, body) -> {
+      DocumentFormat chosen = format.orElseGet(() -> DocumentFormat.byContentType(info, label, url));
+      return switch (chosen) {
+        case JSON -> json(url, path, encoding, info, body, format.isPresent(), label);
+        case XML -> markup(url, path, encoding, info, body, false, label);
+        case HTML -> markup(url, path, encoding, info, body, true, label);
       };
     });
   }
 
-  private static Flux<Item> json(String url, Conf conf, ResourceInfo info, Flux<byte[]> body, boolean byExtension,
-      String label) {
-    Charset charset = byExtension ? StandardCharsets.UTF_8 : ResponseCharset.of(info, conf.encoding());
+  private static Flux<Item> json(String url, String path, Charset encoding, ResourceInfo info, Flux<byte[]> body,
+      boolean byExtension, String label) {
+    Charset charset = byExtension ? StandardCharsets.UTF_8 : ResponseCharset.of(info, encoding);
     Flux<byte[]> utf8 = charset.equals(StandardCharsets.UTF_8)
         ? body
         : ResponseCharset.decode(body, charset).map(text -> text.getBytes(StandardCharsets.UTF_8));
-    return Flux.defer(() -> new JsonRecords(label, url, conf.path()).read(utf8));
+    return Flux.defer(() -> new JsonRecords(label, url, path).read(utf8));
   }
 
-  private static Flux<Item> markup(String url, Conf conf, ResourceInfo info, Flux<byte[]> body, boolean html,
-      String label) {
-    Charset charset = ResponseCharset.of(info, conf.encoding());
+  private static Flux<Item> markup(String url, String path, Charset encoding, ResourceInfo info, Flux<byte[]> body,
+      boolean html, String label) {
+    Charset charset = ResponseCharset.of(info, encoding);
     return WholeBody.read(body, url, WholeBody.maxBytes())
         .publishOn(Schedulers.boundedElastic())
         .flatMapIterable(bytes -> {
           String text = ResponseCharset.decode(bytes, charset);
           Document document = html ? XmlDocuments.parseHtml(text, url) : XmlDocuments.parseXml(text, label, url);
-          return records(document, conf.path(), label, url);
+          return records(document, path, label, url);
         });
   }
 

@@ -1,6 +1,8 @@
 package riko.reactive.modules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -47,6 +49,26 @@ final class SourceFetch {
       }
     });
     return headers;
+  }
+
+  /**
+   * The {@code url} conf as a list of URLs: one text, or a list read URL by URL in order (riko's
+   * compiled pipelines read every URL of a list); {@code null} entries are skipped.
+   *
+   * @param what what the module reads, for the error message
+   * @throws ConfException when {@code url} is missing
+   */
+  static List<String> urls(ResolvedConf conf, String what) {
+    if (conf.get("url") == null) {
+      throw new ConfException(conf.module(), "url", "is required (" + what + ")");
+    }
+    List<String> urls = new ArrayList<>();
+    for (Object each : conf.list("url")) {
+      if (each != null) {
+        urls.add(PyStr.str(each));
+      }
+    }
+    return urls;
   }
 
   /**
