@@ -143,4 +143,55 @@ class ProcessorModuleTest {
         .expectErrorMatches(e -> e instanceof ModuleException && e.getMessage().equals("module 'boom': no content"))
         .verify(ModuleRunner.TIMEOUT);
   }
+
+  /** A source whose result for an item arrives after the item's {@code delay} seconds; {@code fail} makes it fail. */
+  static final class DelayedSource extends ProcessorModule {
+    final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger mostRunning = new java.util.concurrent.atomic.AtomicInteger();
+
+    DelayedSource() {
+      super(ModuleMetadata.source("delayed", "test"), ProcessorSpec.source(Map.of()));
+    }
+
+    @Override
+    protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
+      Flux<Object> result = reactor.core.publisher.Mono.delay(java.time.Duration.ofSeconds((Long) item.get("delay")))
+          .flatMapMany(tick -> item.get("fail") != null
+              ? Flux.<Object>error(new IllegalStateException("failed " + item.get("id")))
+              : Flux.<Object>just(item.get("id") + "1", item.get("id") + "2"))
+          .doOnSubscribe(s -> mostRunning.accumulateAndGet(running.incrementAndGet(), Math::max))
+          .doFinally(signal -> running.decrementAndGet());
+      return ProcessorResult.stream(result);
+    }
+  }
+
+  @Test
+  void sourcesRunItemsConcurrentlyAndEmitInInputOrder() {
+    DelayedSource source = new DelayedSource();
+    ModuleCall call = ModuleCall.of("delayed", RawConf.empty())
+        .withContext(ModuleContext.defaults().withConcurrency(2));
+    List<Item> input = items("[{\"id\": \"a\", \"delay\": 3}, {\"id\": \"b\", \"delay\": 1}, {\"id\": \"c\", \"delay\": 1}]");
+    StepVerifier.withVirtualTime(() -> Flux.fromIterable(input).transform(source.create(call)).map(Item::rawValue))
+        .thenAwait(java.time.Duration.ofSeconds(3))
+        .expectNext("a1", "a2", "b1", "b2")
+        .thenAwait(java.time.Duration.ofSeconds(1))
+        .expectNext("c1", "c2")
+        .expectComplete()
+        .verify(ModuleRunner.TIMEOUT);
+    assertThat(source.mostRunning).hasValue(2);
+  }
+
+  @Test
+  void aFailingItemOfASourceEndsTheStreamOnlyWhenItsTurnComes() {
+    DelayedSource source = new DelayedSource();
+    ModuleCall call = ModuleCall.of("delayed", RawConf.empty());
+    List<Item> input = items("[{\"id\": \"a\", \"delay\": 3}, {\"id\": \"b\", \"delay\": 1, \"fail\": true},"
+        + " {\"id\": \"c\", \"delay\": 5}]");
+    StepVerifier.withVirtualTime(() -> Flux.fromIterable(input).transform(source.create(call)).map(Item::rawValue))
+        .thenAwait(java.time.Duration.ofSeconds(3))
+        .expectNext("a1", "a2")
+        .expectErrorMatches(e -> e instanceof ModuleException && e.getMessage().equals("module 'delayed': failed b"))
+        .verify(ModuleRunner.TIMEOUT);
+    assertThat(source.running).as("the item still running after the failure is cancelled").hasValue(0);
+  }
 }
