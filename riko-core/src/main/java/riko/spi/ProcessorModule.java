@@ -103,33 +103,11 @@ public abstract class ProcessorModule implements RikoModule {
         }
       };
       return metadata.subtype() == ModuleSubtype.SOURCE
-          ? concurrentInOrder(input, perItem, call.context().concurrency())
+          ? InOrder.flatMap(input, perItem, call.context().concurrency())
           : input.concatMap(perItem);
     }));
   }
 
-  /**
-   * Runs {@code perItem} on up to {@code concurrency} items at once and emits the results in input
-   * order. A failing item ends the stream only when its turn comes: every result of the items
-   * before it is emitted first, as {@code concatMap} would, and the items still running after it
-   * are cancelled.
-   */
-  private static Flux<Item> concurrentInOrder(Flux<Item> input, Function<Item, Flux<Item>> perItem, int concurrency) {
-    return input
-        .flatMapSequential(element -> perItem.apply(element)
-            .<Object>map(item -> item)
-            .onErrorResume(e -> Flux.just(new Failed(e))), concurrency)
-        .handle((value, sink) -> {
-          if (value instanceof Failed failed) {
-            sink.error(failed.error());
-          } else {
-            sink.next((Item) value);
-          }
-        });
-  }
-
-  /** An item's failure, carried in order among the results until its turn comes. */
-  private record Failed(Throwable error) {}
 
   /** Only the terminals the conf refers to are read before the module runs. */
   static Map<String, Flux<Item>> referencedTerminals(RawConf conf, ModuleCall call) {

@@ -11,6 +11,7 @@ import riko.conf.CallOptions;
 import riko.item.Item;
 import riko.pipe.Pipe;
 import riko.registry.ModuleRegistry;
+import riko.spi.InOrder;
 import riko.spi.ModuleContext;
 
 /**
@@ -188,7 +189,7 @@ public final class AsyncCollection {
     List<CollectionSource> sources = settings.assemble();
     return Flux.defer(() -> {
       HostLimit limit = settings.hostLimit();
-      return Flux.fromIterable(sources).flatMapSequential(source -> settings.fetch(source, limit), connections);
+      return InOrder.flatMap(Flux.fromIterable(sources), source -> settings.fetch(source, limit), connections);
     });
   }
 

@@ -21,6 +21,7 @@ import riko.conf.CallOptions;
 import riko.item.Item;
 import riko.pipe.Pipe;
 import riko.registry.ModuleRegistry;
+import riko.spi.InOrder;
 import riko.spi.ModuleContext;
 
 /**
@@ -174,7 +175,7 @@ public final class SyncCollection {
         return each.concatMap(source -> settings.fetch(source, limit));
       }
       if (ordered) {
-        return each.flatMapSequential(source -> settings.fetch(source, limit), concurrency);
+        return InOrder.flatMap(each, source -> settings.fetch(source, limit), concurrency);
       }
       return each.flatMap(source -> whole(settings.fetch(source, limit)), concurrency);
     });
