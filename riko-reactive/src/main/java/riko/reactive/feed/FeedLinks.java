@@ -89,7 +89,7 @@ public final class FeedLinks {
       String name = tag.group(1).toLowerCase(Locale.ROOT);
       Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
       int k = tag.end();
-      Matcher attribute = ATTRIBUTE.matcher(html);
+      Matcher attribute = ATTRIBUTE.matcher(html).useTransparentBounds(true);
       Matcher leading = ATTRIBUTES_END.matcher(html).region(k, n);
       if (leading.lookingAt()) {
         k = leading.end();

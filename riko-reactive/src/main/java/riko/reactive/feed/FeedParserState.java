@@ -1,6 +1,5 @@
 package riko.reactive.feed;
 
-import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -805,7 +804,7 @@ final class FeedParserState {
       author = author.strip();
     }
     if (!author.isEmpty() || email != null) {
-      detail = (FeedDict) context.keep(key + "_detail", detail);
+      context.keep(key + "_detail", detail);
     }
     if (!author.isEmpty()) {
       detail.put("name", author);
@@ -1110,11 +1109,7 @@ final class FeedParserState {
     if (base.isEmpty()) {
       return uri;
     }
-    try {
-      return URI.create(base).resolve(uri.strip()).toString();
-    } catch (IllegalArgumentException e) {
-      return uri;
-    }
+    return HtmlSanitizer.join(base, uri.strip());
   }
 
   static boolean truthy(@Nullable Object value) {

@@ -19,7 +19,7 @@ final class HtmlEntities {
     }
     StringBuilder out = null;
     int copied = 0;
-    int i = amp;
+    int i = 0;
     int n = xml.length();
     while (i < n) {
       char c = xml.charAt(i);

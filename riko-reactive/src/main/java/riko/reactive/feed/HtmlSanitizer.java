@@ -427,14 +427,39 @@ final class HtmlSanitizer {
     if (base.isEmpty()) {
       return rel;
     }
-    String joined;
-    try {
-      joined = java.net.URI.create(base).resolve(rel).toString();
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
+    String joined = join(base, rel);
     String scheme = joined.strip().split(":", 2)[0];
     return URI_SCHEMES.contains(scheme) ? joined : "";
+  }
+
+  /** Python's {@code urljoin}, leniently: {@link java.net.URI} when both parse, else by hand. */
+  static String join(String base, String rel) {
+    try {
+      java.net.URI baseUri = java.net.URI.create(base);
+      if (baseUri.getRawAuthority() != null && (baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty())) {
+        baseUri = java.net.URI.create(base + "/");
+      }
+      return baseUri.resolve(java.net.URI.create(rel)).toString();
+    } catch (IllegalArgumentException e) {
+      // not a valid URI: join as text below
+    }
+    if (URI_SCHEME.matcher(rel).find()) {
+      return rel;
+    }
+    int schemeEnd = base.indexOf("://");
+    if (schemeEnd < 0) {
+      return rel;
+    }
+    if (rel.startsWith("//")) {
+      return base.substring(0, schemeEnd + 1) + rel;
+    }
+    int pathStart = base.indexOf('/', schemeEnd + 3);
+    String root = pathStart < 0 ? base : base.substring(0, pathStart);
+    if (rel.startsWith("/")) {
+      return root + rel;
+    }
+    String path = pathStart < 0 ? "/" : base.substring(pathStart, base.lastIndexOf('/') + 1);
+    return root + path + rel;
   }
 
   private static String safeUri(String uri) {
