@@ -103,9 +103,21 @@ public abstract class ProcessorModule implements RikoModule {
         }
       };
       return metadata.subtype() == ModuleSubtype.SOURCE
-          ? input.flatMapSequential(perItem, call.context().concurrency())
+          ? inOrder(input, perItem, call.context().concurrency())
           : input.concatMap(perItem);
     }));
+  }
+
+  /**
+   * The items' results, {@code concurrency} items at a time, in input order, with an item's error
+   * at its place: the results of the items before it are emitted first (a bare
+   * {@code flatMapSequential} would fail as soon as any item fails, dropping earlier results not
+   * yet emitted).
+   */
+  private static Flux<Item> inOrder(Flux<Item> input, Function<Item, Flux<Item>> perItem, int concurrency) {
+    return input.flatMapSequential(item -> perItem.apply(item).materialize(), concurrency)
+        .filter(signal -> !signal.isOnComplete())
+        .dematerialize();
   }
 
   /** Only the terminals the conf refers to are read before the module runs. */
