@@ -1,7 +1,6 @@
 package riko.reactive.modules;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -37,9 +36,7 @@ final class FeedDiscovery {
     return SourceFetch.<Item>fetch(fetcher, url, headers, label, (info, body) ->
         WholeBody.read(body, url, WholeBody.maxBytes())
             .publishOn(Schedulers.boundedElastic())
-            .flatMapIterable(bytes -> {
-              List<Item> links = FeedLinks.discover(ResponseCharset.decode(bytes, ResponseCharset.of(info, StandardCharsets.UTF_8)), strict, sort);
-              return links;
-            }));
+            .flatMapIterable(bytes -> FeedLinks.discover(
+                ResponseCharset.decode(bytes, ResponseCharset.of(info, StandardCharsets.UTF_8)), strict, sort)));
   }
 }

@@ -9,7 +9,6 @@ import riko.conf.ConfException;
 import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
-
 import riko.reactive.http.StandardFetcher;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
