@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RikoCommand.Version.class,
     description = "Runs riko pipelines (Yahoo! Pipes-style stream processing) on the JVM.",
-    subcommands = {RunCommand.class, ModulesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ModulesCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class RikoCommand implements Runnable {
 
   @CommandLine.Spec

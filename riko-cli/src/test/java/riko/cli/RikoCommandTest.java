@@ -73,6 +73,13 @@ class RikoCommandTest {
   }
 
   @Test
+  void warmupReadsEverySourceOverLocalHttp() {
+    assertThat(riko("warmup")).as(err.toString()).isZero();
+    // 8 sources x 2 items, 1 feed entry, 1 CSV row, 1 text line
+    assertThat(out.toString()).isEqualTo("warmed up: 19 items\n");
+  }
+
+  @Test
   void helpDescribesTheCommands() {
     assertThat(riko("--help")).isZero();
     assertThat(out.toString()).contains("run").contains("modules");
