@@ -9,16 +9,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 
@@ -73,7 +69,7 @@ import riko.spi.ResourceFetcher;
  *           "delimiter": {"type": "text", "value": ";"}}}
  * }</pre>
  */
-public final class Csv extends ProcessorModule {
+public final class Csv extends FetchingModule<Csv.Conf> {
 
   private static final String NAME = "csv";
 
@@ -135,19 +131,12 @@ public final class Csv extends ProcessorModule {
   /** The module, as registered. */
   public Csv() {
     super(ModuleMetadata.source(NAME, "Fetches a CSV file and emits one item per row."),
-        ProcessorSpec.source(defaults(false)));
+        ProcessorSpec.source(defaults(false)),
+        Conf::from, Csv::read);
   }
 
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    Conf typed = Conf.from(conf);
-    return ProcessorResult.stream(read(typed.urls(), typed.layout(), typed.encoding(), typed.headers(),
-        StandardFetcher.forContext(call.context()), call.label()));
+  private static Flux<Item> read(Conf conf, ResourceFetcher fetcher, String label) {
+    return read(conf.urls(), conf.layout(), conf.encoding(), conf.headers(), fetcher, label);
   }
 
   /**
@@ -155,7 +144,7 @@ public final class Csv extends ProcessorModule {
    * {@link ModuleException}s labelled {@code csv}.
    */
   public static Flux<Item> read(Conf conf, ResourceFetcher fetcher) {
-    return read(conf.urls(), conf.layout(), conf.encoding(), conf.headers(), fetcher, NAME);
+    return read(conf, fetcher, NAME);
   }
 
   /** The rows of every URL, as csv and fetchtable's CSV/TSV read them. */

@@ -5,16 +5,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.feed.FeedLinks;
 import riko.reactive.http.StandardFetcher;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 import riko.value.PyStr;
@@ -56,7 +52,7 @@ import riko.value.PyStr;
  *  "conf": {"url": {"type": "url", "value": "http://example.org/"}, "strict": {"type": "bool", "value": false}}}
  * }</pre>
  */
-public final class FeedAutoDiscovery extends ProcessorModule {
+public final class FeedAutoDiscovery extends FetchingModule<FeedAutoDiscovery.Conf> {
 
   private static final String NAME = "feedautodiscovery";
 
@@ -94,17 +90,8 @@ public final class FeedAutoDiscovery extends ProcessorModule {
   /** The module, as registered. */
   public FeedAutoDiscovery() {
     super(ModuleMetadata.source(NAME, "Lists the feed links an HTML page advertises."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of("strict", true, "sort", false)));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of("strict", true, "sort", false)),
+        Conf::from, FeedAutoDiscovery::read);
   }
 
   /** The feed links of the page, read with {@code fetcher}; errors are labelled {@code feedautodiscovery}. */

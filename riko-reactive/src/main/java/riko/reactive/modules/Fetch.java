@@ -11,18 +11,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.feed.FeedEntries;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
 import riko.reactive.http.WholeBody;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 import riko.value.Cast;
@@ -76,7 +72,7 @@ import riko.value.PyStr;
  *  "conf": {"url": {"type": "url", "value": "http://example.org/feed.xml"}}}
  * }</pre>
  */
-public final class Fetch extends ProcessorModule {
+public final class Fetch extends FetchingModule<Fetch.Conf> {
 
   private static final String NAME = "fetch";
 
@@ -139,17 +135,8 @@ public final class Fetch extends ProcessorModule {
   /** The module, as registered. */
   public Fetch() {
     super(ModuleMetadata.source(NAME, "Fetches RSS, Atom, RDF or JSON feeds and emits their entries."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8", "delay", 0L)));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8", "delay", 0L)),
+        Conf::from, Fetch::read);
   }
 
   /**

@@ -16,17 +16,13 @@ import org.w3c.dom.Text;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
 import riko.reactive.http.WholeBody;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 import riko.spi.ResourceInfo;
@@ -104,7 +100,7 @@ import riko.value.PyStr;
  *           "path": {"type": "text", "value": "people"}}}
  * }</pre>
  */
-public final class FetchData extends ProcessorModule {
+public final class FetchData extends FetchingModule<FetchData.Conf> {
 
   private static final String NAME = "fetchdata";
 
@@ -173,17 +169,8 @@ public final class FetchData extends ProcessorModule {
   /** The module, as registered. */
   public FetchData() {
     super(ModuleMetadata.source(NAME, "Fetches a JSON, XML or HTML document and emits the records at a path."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")),
+        Conf::from, FetchData::read);
   }
 
   /**

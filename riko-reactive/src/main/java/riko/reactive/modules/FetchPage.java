@@ -9,17 +9,12 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
-import riko.item.Item;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
 import riko.reactive.http.WholeBody;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 import riko.value.PyStr;
@@ -83,7 +78,7 @@ import riko.value.PyStr;
  *           "start": {"type": "text", "value": "<title>"}, "end": {"type": "text", "value": "</title>"}}}
  * }</pre>
  */
-public final class FetchPage extends ProcessorModule {
+public final class FetchPage extends FetchingModule<FetchPage.Conf> {
 
   private static final String NAME = "fetchpage";
 
@@ -130,17 +125,8 @@ public final class FetchPage extends ProcessorModule {
   /** The module, as registered. */
   public FetchPage() {
     super(ModuleMetadata.source(NAME, "Fetches a page and emits the text between two markers, optionally detagged and split."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")),
+        Conf::from, FetchPage::read);
   }
 
   /**

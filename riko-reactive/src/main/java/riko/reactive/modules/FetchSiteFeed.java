@@ -6,15 +6,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.reactive.http.StandardFetcher;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 import riko.value.PyStr;
@@ -51,7 +47,7 @@ import riko.value.PyStr;
  * {"id": "sw-1", "type": "fetchsitefeed", "conf": {"url": {"type": "url", "value": "http://example.org/"}}}
  * }</pre>
  */
-public final class FetchSiteFeed extends ProcessorModule {
+public final class FetchSiteFeed extends FetchingModule<FetchSiteFeed.Conf> {
 
   private static final String NAME = "fetchsitefeed";
 
@@ -87,17 +83,8 @@ public final class FetchSiteFeed extends ProcessorModule {
   /** The module, as registered. */
   public FetchSiteFeed() {
     super(ModuleMetadata.source(NAME, "Fetches the first feed an HTML page advertises and emits its entries."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of()));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of()),
+        Conf::from, FetchSiteFeed::read);
   }
 
   /** The entries of the page's first feed, read with {@code fetcher}; errors are labelled {@code fetchsitefeed}. */

@@ -7,16 +7,11 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
-import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
-import riko.item.Item;
 import riko.reactive.http.ResponseCharset;
 import riko.reactive.http.StandardFetcher;
-import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
-import riko.spi.ProcessorModule;
-import riko.spi.ProcessorResult;
 import riko.spi.ProcessorSpec;
 import riko.spi.ResourceFetcher;
 
@@ -60,7 +55,7 @@ import riko.spi.ResourceFetcher;
  *  "conf": {"url": {"type": "url", "value": "http://example.org/lorem.txt"}}}
  * }</pre>
  */
-public final class FetchText extends ProcessorModule {
+public final class FetchText extends FetchingModule<FetchText.Conf> {
 
   private static final String NAME = "fetchtext";
 
@@ -92,17 +87,8 @@ public final class FetchText extends ProcessorModule {
   /** The module, as registered. */
   public FetchText() {
     super(ModuleMetadata.source(NAME, "Fetches a text file and emits its lines."),
-        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")));
-  }
-
-  @Override
-  protected void validate(RawConf conf, ModuleCall call) {
-    staticConf(conf, call).ifPresent(Conf::from);
-  }
-
-  @Override
-  protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.stream(read(Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+        ProcessorSpec.source(Map.<String, @Nullable Object>of("encoding", "utf-8")),
+        Conf::from, FetchText::read);
   }
 
   /**
