@@ -213,24 +213,14 @@ final class FeedParserState {
       handleData(markup.append('>').toString(), false);
       return;
     }
-    String prefix = "";
-    String suffix = tag;
-    int colon = tag.indexOf(':');
-    if (colon >= 0) {
-      prefix = tag.substring(0, colon);
-      suffix = tag.substring(colon + 1);
-    }
-    prefix = prefixes.getOrDefault(prefix, prefix);
-    if (!prefix.isEmpty()) {
-      prefix = prefix + "_";
-    }
-    if (prefix.isEmpty() && !Set.of("title", "link", "description", "name").contains(tag)) {
+    boolean unprefixed = prefixOf(tag).isEmpty();
+    if (unprefixed && !Set.of("title", "link", "description", "name").contains(tag)) {
       inTextInput = false;
     }
-    if (prefix.isEmpty() && !Set.of("title", "link", "description", "url", "href", "width", "height").contains(tag)) {
+    if (unprefixed && !Set.of("title", "link", "description", "url", "href", "width", "height").contains(tag)) {
       inImage = false;
     }
-    String name = prefix + suffix;
+    String name = qualifiedName(tag);
     if (!startKnown(name, attrs)) {
       if (attrs.isEmpty()) {
         push(name, true);
@@ -240,19 +230,21 @@ final class FeedParserState {
     }
   }
 
-  private void endTag(String tag) {
-    String prefix = "";
-    String suffix = tag;
+  /** The usual prefix of an element's namespace (the prefix as written when the namespace is not known). */
+  private String prefixOf(String tag) {
     int colon = tag.indexOf(':');
-    if (colon >= 0) {
-      prefix = tag.substring(0, colon);
-      suffix = tag.substring(colon + 1);
-    }
-    prefix = prefixes.getOrDefault(prefix, prefix);
-    if (!prefix.isEmpty()) {
-      prefix = prefix + "_";
-    }
-    String name = prefix + suffix;
+    String written = colon < 0 ? "" : tag.substring(0, colon);
+    return prefixes.getOrDefault(written, written);
+  }
+
+  /** feedparser's key for an element: its namespace's usual prefix and {@code _}, then its local name. */
+  private String qualifiedName(String tag) {
+    String prefix = prefixOf(tag);
+    return (prefix.isEmpty() ? "" : prefix + "_") + tag.substring(tag.indexOf(':') + 1);
+  }
+
+  private void endTag(String tag) {
+    String name = qualifiedName(tag);
     if (!endKnown(name)) {
       pop(name, true);
     }
