@@ -23,7 +23,6 @@ final class HttpConfigProperties {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");
   private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(|b|k|kib|m|mib|g|gib)");
 
-
   private HttpConfigProperties() {}
 
   /**
