@@ -31,9 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class FeedParserState {
 
-  /** Namespace URIs (lower-cased) and the prefix feedparser gives them ("" for the core formats). */
-  private static final Map<String, String> NAMESPACES = namespaces();
-
   private static final Set<String> HTML_TYPES = Set.of("application/xhtml+xml", "text/html");
   private static final Set<String> HTML_ELEMENTS = Set.of("content", "copyright", "description", "info", "rights",
       "subtitle", "summary", "tagline", "title");
@@ -63,8 +60,7 @@ final class FeedParserState {
   private final FeedDict feed = new FeedDict();
   private final List<FeedDict> entries = new ArrayList<>();
   private final Deque<Open> stack = new ArrayDeque<>();
-  private final Map<@Nullable String, String> prefixes = new HashMap<>();
-  private final Map<String, String> namespacesInUse = new HashMap<>();
+  private final FeedNamespaces namespaces = new FeedNamespaces();
   private final Map<FeedDict, Map<String, Integer>> propertyDepths = new IdentityHashMap<>();
   private final List<String> baseStack = new ArrayList<>();
   private final List<@Nullable String> langStack = new ArrayList<>();
@@ -121,16 +117,7 @@ final class FeedParserState {
         version = "atom10";
       }
     }
-    if (lower.contains("backend.userland.com/rss")) {
-      lower = "http://backend.userland.com/rss";
-    }
-    String known = NAMESPACES.get(lower);
-    if (known != null) {
-      prefixes.put(prefix, known);
-      namespacesInUse.put(known, uri);
-    } else {
-      namespacesInUse.put(prefix == null ? "" : prefix, uri);
-    }
+    namespaces.declare(prefix, uri);
   }
 
   /**
@@ -142,10 +129,10 @@ final class FeedParserState {
    * @param attributes its attributes, each {namespace URI, local name, qualified name, value}
    */
   void start(String namespace, String localName, String qName, List<String[]> attributes) {
-    String tag = elementName(namespace, localName, qName);
+    String tag = FeedNamespaces.elementName(namespace, localName, qName);
     Map<String, String> attrs = new LinkedHashMap<>();
     for (String[] attribute : attributes) {
-      String prefix = NAMESPACES.getOrDefault(attribute[0].toLowerCase(Locale.ROOT), "");
+      String prefix = FeedNamespaces.attributePrefix(attribute[0]);
       String key = prefix.isEmpty() ? attribute[1] : prefix + ":" + attribute[1];
       attrs.put(key.toLowerCase(Locale.ROOT), attribute[3]);
     }
@@ -168,19 +155,7 @@ final class FeedParserState {
 
   /** An end tag (the same names as the matching {@link #start}). */
   void end(String namespace, String localName, String qName) {
-    endTag(elementName(namespace, localName, qName));
-  }
-
-  private String elementName(String namespace, String localName, String qName) {
-    String lower = namespace.toLowerCase(Locale.ROOT);
-    if (lower.contains("backend.userland.com/rss")) {
-      lower = "http://backend.userland.com/rss";
-    }
-    int colon = qName.indexOf(':');
-    String given = colon > 0 ? qName.substring(0, colon) : null;
-    String prefix = NAMESPACES.containsKey(lower) ? NAMESPACES.get(lower) : given;
-    String name = localName.toLowerCase(Locale.ROOT);
-    return prefix != null && !prefix.isEmpty() ? prefix.toLowerCase(Locale.ROOT) + ":" + name : name;
+    endTag(FeedNamespaces.elementName(namespace, localName, qName));
   }
 
   // ---------------------------------------------------------------- feedparser's dispatch
@@ -213,14 +188,14 @@ final class FeedParserState {
       handleData(markup.append('>').toString(), false);
       return;
     }
-    boolean unprefixed = prefixOf(tag).isEmpty();
+    boolean unprefixed = namespaces.prefixOf(tag).isEmpty();
     if (unprefixed && !Set.of("title", "link", "description", "name").contains(tag)) {
       inTextInput = false;
     }
     if (unprefixed && !Set.of("title", "link", "description", "url", "href", "width", "height").contains(tag)) {
       inImage = false;
     }
-    String name = qualifiedName(tag);
+    String name = namespaces.qualifiedName(tag);
     if (!startKnown(name, attrs)) {
       if (attrs.isEmpty()) {
         push(name, true);
@@ -230,21 +205,8 @@ final class FeedParserState {
     }
   }
 
-  /** The usual prefix of an element's namespace (the prefix as written when the namespace is not known). */
-  private String prefixOf(String tag) {
-    int colon = tag.indexOf(':');
-    String written = colon < 0 ? "" : tag.substring(0, colon);
-    return prefixes.getOrDefault(written, written);
-  }
-
-  /** feedparser's key for an element: its namespace's usual prefix and {@code _}, then its local name. */
-  private String qualifiedName(String tag) {
-    String prefix = prefixOf(tag);
-    return (prefix.isEmpty() ? "" : prefix + "_") + tag.substring(tag.indexOf(':') + 1);
-  }
-
   private void endTag(String tag) {
-    String name = qualifiedName(tag);
+    String name = namespaces.qualifiedName(tag);
     if (!endKnown(name)) {
       pop(name, true);
     }
@@ -1106,53 +1068,5 @@ final class FeedParserState {
 
   static boolean truthy(@Nullable Object value) {
     return value != null && !(value instanceof String s && s.isEmpty());
-  }
-
-  private static Map<String, String> namespaces() {
-    Map<String, String> map = new HashMap<>();
-    for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
-        "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
-        "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
-        "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#")) {
-      map.put(core, "");
-    }
-    String[][] known = {
-        {"http://webns.net/mvcb/", "admin"}, {"http://purl.org/rss/1.0/modules/aggregation/", "ag"},
-        {"http://purl.org/rss/1.0/modules/annotate/", "annotate"}, {"http://media.tangent.org/rss/1.0/", "audio"},
-        {"http://backend.userland.com/blogchannelmodule", "blogChannel"},
-        {"http://creativecommons.org/ns#license", "cc"}, {"http://web.resource.org/cc/", "cc"},
-        {"http://cyber.law.harvard.edu/rss/creativecommonsrssmodule.html", "creativeCommons"},
-        {"http://backend.userland.com/creativecommonsrssmodule", "creativeCommons"},
-        {"http://purl.org/rss/1.0/modules/company", "co"}, {"http://purl.org/rss/1.0/modules/content/", "content"},
-        {"http://my.theinfo.org/changed/1.0/rss/", "cp"}, {"http://purl.org/dc/elements/1.1/", "dc"},
-        {"http://purl.org/dc/terms/", "dcterms"}, {"http://purl.org/rss/1.0/modules/email/", "email"},
-        {"http://purl.org/rss/1.0/modules/event/", "ev"}, {"http://rssnamespace.org/feedburner/ext/1.0", "feedburner"},
-        {"http://freshmeat.net/rss/fm/", "fm"}, {"http://xmlns.com/foaf/0.1/", "foaf"},
-        {"http://www.w3.org/2003/01/geo/wgs84_pos#", "geo"}, {"http://www.georss.org/georss", "georss"},
-        {"http://www.opengis.net/gml", "gml"}, {"http://postneo.com/icbm/", "icbm"},
-        {"http://purl.org/rss/1.0/modules/image/", "image"}, {"http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes"},
-        {"http://example.com/dtds/podcast-1.0.dtd", "itunes"}, {"http://purl.org/rss/1.0/modules/link/", "l"},
-        {"http://search.yahoo.com/mrss", "media"}, {"http://search.yahoo.com/mrss/", "media"},
-        {"http://madskills.com/public/xml/rss/module/pingback/", "pingback"},
-        {"http://prismstandard.org/namespaces/1.2/basic/", "prism"},
-        {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf"}, {"http://www.w3.org/2000/01/rdf-schema#", "rdfs"},
-        {"http://purl.org/rss/1.0/modules/reference/", "ref"}, {"http://purl.org/rss/1.0/modules/richequiv/", "reqv"},
-        {"http://purl.org/rss/1.0/modules/search/", "search"}, {"http://purl.org/rss/1.0/modules/slash/", "slash"},
-        {"http://schemas.xmlsoap.org/soap/envelope/", "soap"},
-        {"http://purl.org/rss/1.0/modules/servicestatus/", "ss"},
-        {"http://hacks.benhammersley.com/rss/streaming/", "str"},
-        {"http://purl.org/rss/1.0/modules/subscription/", "sub"},
-        {"http://purl.org/rss/1.0/modules/syndication/", "sy"},
-        {"http://schemas.pocketsoap.com/rss/mydescmodule/", "szf"},
-        {"http://purl.org/rss/1.0/modules/taxonomy/", "taxo"}, {"http://purl.org/rss/1.0/modules/threading/", "thr"},
-        {"http://purl.org/rss/1.0/modules/textinput/", "ti"},
-        {"http://madskills.com/public/xml/rss/module/trackback/", "trackback"},
-        {"http://wellformedweb.org/commentapi/", "wfw"}, {"http://purl.org/rss/1.0/modules/wiki/", "wiki"},
-        {"http://www.w3.org/1999/xhtml", "xhtml"}, {"http://www.w3.org/1999/xlink", "xlink"},
-        {"http://www.w3.org/xml/1998/namespace", "xml"}, {"http://podlove.org/simple-chapters", "psc"}};
-    for (String[] entry : known) {
-      map.put(entry[0], entry[1]);
-    }
-    return Map.copyOf(map);
   }
 }
