@@ -1,8 +1,6 @@
 package riko.reactive.feed;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,22 +29,10 @@ final class FeedParserState {
       "url", "wfw_comment", "wfw_commentrss");
   private static final Pattern LINK_ENTITY = Pattern.compile("&([A-Za-z0-9_]+);");
 
-  /** An open element: its name, whether its text is kept, and the text collected so far. */
-  private static final class Open {
-    final String name;
-    final boolean expectingText;
-    final List<String> pieces = new ArrayList<>();
-
-    Open(String name, boolean expectingText) {
-      this.name = name;
-      this.expectingText = expectingText;
-    }
-  }
-
   private final boolean utf8;
   private final FeedDict feed = new FeedDict();
   private final List<FeedDict> entries = new ArrayList<>();
-  private final Deque<Open> stack = new ArrayDeque<>();
+  private final OpenElements elements = new OpenElements();
   private final FeedNamespaces namespaces = new FeedNamespaces();
   private final Map<FeedDict, Map<String, Integer>> propertyDepths = new IdentityHashMap<>();
   private final List<String> baseStack = new ArrayList<>();
@@ -702,7 +688,7 @@ final class FeedParserState {
   // ---------------------------------------------------------------- the element stack
 
   private void push(String element, boolean expectingText) {
-    stack.push(new Open(element, expectingText));
+    elements.push(element, expectingText);
   }
 
   private void pushContent(String tag, Map<String, String> attrs, String defaultType, boolean expectingText) {
@@ -729,20 +715,18 @@ final class FeedParserState {
   }
 
   private void handleData(String text, boolean escape) {
-    Open top = stack.peek();
-    if (top == null) {
+    if (!elements.anyOpen()) {
       return;
     }
-    top.pieces.add(escape && "application/xhtml+xml".equals(contentParams.read("type")) ? FeedMarkup.xmlEscape(text) : text);
+    elements.append(escape && "application/xhtml+xml".equals(contentParams.read("type")) ? FeedMarkup.xmlEscape(text) : text);
   }
 
   /** Closes {@code element} (when it is the innermost open one) and stores its text where feedparser does. */
   private @Nullable String pop(String element, boolean stripWhitespace) {
-    Open top = stack.peek();
-    if (top == null || !top.name.equals(element)) {
+    OpenElements.Open top = elements.close(element);
+    if (top == null) {
       return null;
     }
-    stack.pop();
     List<String> pieces = top.pieces;
     if (version.equals("atom10") && "application/xhtml+xml".equals(contentType("text"))) {
       pieces = FeedMarkup.unwrapDiv(pieces);
@@ -779,6 +763,11 @@ final class FeedParserState {
     if (element.equals("title") && titleDepth > -1 && titleDepth <= depth) {
       return output;
     }
+    return store(element, output);
+  }
+
+  /** Stores an element's finished text in the entry, feed or source being read, as feedparser does; returns the text (links unescaped). */
+  private String store(String element, String output) {
     if (inEntry && !inSource) {
       FeedDict entry = entries.get(entries.size() - 1);
       if (element.equals("content")) {
