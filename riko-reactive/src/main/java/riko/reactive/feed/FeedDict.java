@@ -1,6 +1,8 @@
 package riko.reactive.feed;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -73,5 +75,17 @@ final class FeedDict extends LinkedHashMap<String, @Nullable Object> {
   /** The text under {@code key}, or null. */
   @Nullable String text(String key) {
     return read(key) instanceof String s ? s : null;
+  }
+
+  /** The list under {@code key}, stored first (empty) when there is none (feedparser's {@code setdefault(key, [])}). */
+  @SuppressWarnings("unchecked")
+  List<Object> list(String key) {
+    Object value = read(key);
+    if (value instanceof List<?> list) {
+      return (List<Object>) list;
+    }
+    List<Object> created = new ArrayList<>();
+    put(key, created);
+    return created;
   }
 }

@@ -273,7 +273,7 @@ public final class FeedEntries {
     if (text.isEmpty()) {
       text = firstText(entry.read("title"));
     }
-    if (!FeedParserState.truthy(entry.read("summary"))) {
+    if (!FeedText.truthy(entry.read("summary"))) {
       entry.put("summary", text);
     }
     Object pub = null;

@@ -1,13 +1,6 @@
 package riko.reactive.feed;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -15,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -31,40 +23,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class FeedParserState {
 
-  /** Namespace URIs (lower-cased) and the prefix feedparser gives them ("" for the core formats). */
-  private static final Map<String, String> NAMESPACES = namespaces();
-
-  private static final Set<String> HTML_TYPES = Set.of("application/xhtml+xml", "text/html");
   private static final Set<String> HTML_ELEMENTS = Set.of("content", "copyright", "description", "info", "rights",
       "subtitle", "summary", "tagline", "title");
   private static final Set<String> URI_ELEMENTS = Set.of("comments", "docs", "href", "icon", "id", "link", "logo",
       "url", "wfw_comment", "wfw_commentrss");
-  private static final Pattern EMAIL = Pattern.compile(
-      "(([a-zA-Z0-9_\\-.+]+)@((\\[[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}\\.)|(([a-zA-Z0-9\\-]+\\.)+))([a-zA-Z]{2,4}|[0-9]{1,3})(]?))(\\?subject=\\S+)?");
   private static final Pattern LINK_ENTITY = Pattern.compile("&([A-Za-z0-9_]+);");
-  private static final Pattern END_TAG = Pattern.compile("</(\\w+)>");
-  private static final Pattern ANY_REFERENCE = Pattern.compile("&#?\\w+;");
-  private static final Pattern TAG = Pattern.compile("</?(\\w+)");
-  private static final Pattern NAMED_REFERENCE = Pattern.compile("&(\\w+);");
-
-  /** An open element: its name, whether its text is kept, and the text collected so far. */
-  private static final class Open {
-    final String name;
-    final boolean expectingText;
-    final List<String> pieces = new ArrayList<>();
-
-    Open(String name, boolean expectingText) {
-      this.name = name;
-      this.expectingText = expectingText;
-    }
-  }
 
   private final boolean utf8;
   private final FeedDict feed = new FeedDict();
   private final List<FeedDict> entries = new ArrayList<>();
-  private final Deque<Open> stack = new ArrayDeque<>();
-  private final Map<@Nullable String, String> prefixes = new HashMap<>();
-  private final Map<String, String> namespacesInUse = new HashMap<>();
+  private final OpenElements elements = new OpenElements();
+  private final FeedNamespaces namespaces = new FeedNamespaces();
   private final Map<FeedDict, Map<String, Integer>> propertyDepths = new IdentityHashMap<>();
   private final List<String> baseStack = new ArrayList<>();
   private final List<@Nullable String> langStack = new ArrayList<>();
@@ -121,16 +90,7 @@ final class FeedParserState {
         version = "atom10";
       }
     }
-    if (lower.contains("backend.userland.com/rss")) {
-      lower = "http://backend.userland.com/rss";
-    }
-    String known = NAMESPACES.get(lower);
-    if (known != null) {
-      prefixes.put(prefix, known);
-      namespacesInUse.put(known, uri);
-    } else {
-      namespacesInUse.put(prefix == null ? "" : prefix, uri);
-    }
+    namespaces.declare(prefix, uri);
   }
 
   /**
@@ -142,10 +102,10 @@ final class FeedParserState {
    * @param attributes its attributes, each {namespace URI, local name, qualified name, value}
    */
   void start(String namespace, String localName, String qName, List<String[]> attributes) {
-    String tag = elementName(namespace, localName, qName);
+    String tag = FeedNamespaces.elementName(namespace, localName, qName);
     Map<String, String> attrs = new LinkedHashMap<>();
     for (String[] attribute : attributes) {
-      String prefix = NAMESPACES.getOrDefault(attribute[0].toLowerCase(Locale.ROOT), "");
+      String prefix = FeedNamespaces.attributePrefix(attribute[0]);
       String key = prefix.isEmpty() ? attribute[1] : prefix + ":" + attribute[1];
       attrs.put(key.toLowerCase(Locale.ROOT), attribute[3]);
     }
@@ -168,19 +128,7 @@ final class FeedParserState {
 
   /** An end tag (the same names as the matching {@link #start}). */
   void end(String namespace, String localName, String qName) {
-    endTag(elementName(namespace, localName, qName));
-  }
-
-  private String elementName(String namespace, String localName, String qName) {
-    String lower = namespace.toLowerCase(Locale.ROOT);
-    if (lower.contains("backend.userland.com/rss")) {
-      lower = "http://backend.userland.com/rss";
-    }
-    int colon = qName.indexOf(':');
-    String given = colon > 0 ? qName.substring(0, colon) : null;
-    String prefix = NAMESPACES.containsKey(lower) ? NAMESPACES.get(lower) : given;
-    String name = localName.toLowerCase(Locale.ROOT);
-    return prefix != null && !prefix.isEmpty() ? prefix.toLowerCase(Locale.ROOT) + ":" + name : name;
+    endTag(FeedNamespaces.elementName(namespace, localName, qName));
   }
 
   // ---------------------------------------------------------------- feedparser's dispatch
@@ -189,7 +137,7 @@ final class FeedParserState {
     depth++;
     String xmlBase = attrs.containsKey("xml:base") ? attrs.get("xml:base") : attrs.get("base");
     if (xmlBase != null && !xmlBase.isEmpty()) {
-      base = resolve(base, xmlBase);
+      base = FeedText.resolve(base, xmlBase);
     }
     @Nullable String newLang = attrs.containsKey("xml:lang") ? attrs.get("xml:lang") : attrs.get("lang");
     if (newLang != null && newLang.isEmpty()) {
@@ -209,18 +157,18 @@ final class FeedParserState {
     if (inContent > 0 && "application/xhtml+xml".equals(contentParams.read("type"))) {
       String local = tag.contains(":") ? tag.substring(tag.indexOf(':') + 1) : tag;
       StringBuilder markup = new StringBuilder("<").append(local);
-      attrs.forEach((key, value) -> markup.append(' ').append(key).append("=\"").append(xmlEscape(value).replace("\"", "&quot;")).append('"'));
+      attrs.forEach((key, value) -> markup.append(' ').append(key).append("=\"").append(FeedMarkup.xmlEscape(value).replace("\"", "&quot;")).append('"'));
       handleData(markup.append('>').toString(), false);
       return;
     }
-    boolean unprefixed = prefixOf(tag).isEmpty();
+    boolean unprefixed = namespaces.prefixOf(tag).isEmpty();
     if (unprefixed && !Set.of("title", "link", "description", "name").contains(tag)) {
       inTextInput = false;
     }
     if (unprefixed && !Set.of("title", "link", "description", "url", "href", "width", "height").contains(tag)) {
       inImage = false;
     }
-    String name = qualifiedName(tag);
+    String name = namespaces.qualifiedName(tag);
     if (!startKnown(name, attrs)) {
       if (attrs.isEmpty()) {
         push(name, true);
@@ -230,21 +178,8 @@ final class FeedParserState {
     }
   }
 
-  /** The usual prefix of an element's namespace (the prefix as written when the namespace is not known). */
-  private String prefixOf(String tag) {
-    int colon = tag.indexOf(':');
-    String written = colon < 0 ? "" : tag.substring(0, colon);
-    return prefixes.getOrDefault(written, written);
-  }
-
-  /** feedparser's key for an element: its namespace's usual prefix and {@code _}, then its local name. */
-  private String qualifiedName(String tag) {
-    String prefix = prefixOf(tag);
-    return (prefix.isEmpty() ? "" : prefix + "_") + tag.substring(tag.indexOf(':') + 1);
-  }
-
   private void endTag(String tag) {
-    String name = qualifiedName(tag);
+    String name = namespaces.qualifiedName(tag);
     if (!endKnown(name)) {
       pop(name, true);
     }
@@ -321,16 +256,16 @@ final class FeedParserState {
       case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author" -> {
         inAuthor = true;
         push("author", true);
-        list(context(), "authors").add(new FeedDict());
+        context().list("authors").add(new FeedDict());
       }
       case "contributor" -> {
         inContributor = true;
-        list(context(), "contributors").add(new FeedDict());
+        context().list("contributors").add(new FeedDict());
         push("contributor", false);
       }
       case "dc_contributor" -> {
         inContributor = true;
-        list(context(), "contributors").add(new FeedDict());
+        context().list("contributors").add(new FeedDict());
         push("name", false);
       }
       case "name", "itunes_name" -> push("name", false);
@@ -364,11 +299,11 @@ final class FeedParserState {
         if (name.equals("media_category")) {
           attrs.putIfAbsent("scheme", "http://search.yahoo.com/mrss/category_schema");
         }
-        addTag(attrs.get("term"), attrs.containsKey("scheme") ? attrs.get("scheme") : attrs.get("domain"), attrs.get("label"));
+        FeedTags.add(context(), attrs.get("term"), attrs.containsKey("scheme") ? attrs.get("scheme") : attrs.get("domain"), attrs.get("label"));
         push("category", true);
       }
       case "itunes_category" -> {
-        addTag(attrs.get("text"), "http://www.itunes.com/", null);
+        FeedTags.add(context(), attrs.get("text"), "http://www.itunes.com/", null);
         push("category", true);
       }
       case "tags" -> push("tags", true);
@@ -408,7 +343,7 @@ final class FeedParserState {
         Map<String, @Nullable Object> link = new LinkedHashMap<>(attrs);
         enforceHref(link);
         link.put("rel", "enclosure");
-        list(context(), "links").add(new FeedDict(link));
+        context().list("links").add(new FeedDict(link));
       }
       case "source" -> {
         if (attrs.containsKey("url")) {
@@ -431,7 +366,7 @@ final class FeedParserState {
         if (resource != null && !resource.isEmpty()) {
           link.put("href", resource);
         }
-        list(context(), "links").add(link);
+        context().list("links").add(link);
       }
       case "creativecommons_license" -> push("license", true);
       case "media_group" -> {
@@ -442,12 +377,12 @@ final class FeedParserState {
         push(name.substring("media_".length()), true);
       }
       case "media_credit" -> {
-        list(context(), "media_credit").add(attributes(attrs));
+        context().list("media_credit").add(attributes(attrs));
         push("credit", true);
       }
-      case "media_content" -> list(context(), "media_content").add(attributes(attrs));
+      case "media_content" -> context().list("media_content").add(attributes(attrs));
       case "media_thumbnail" -> {
-        List<Object> thumbnails = list(context(), "media_thumbnail");
+        List<Object> thumbnails = context().list("media_thumbnail");
         push("url", true);
         thumbnails.add(attributes(attrs));
       }
@@ -486,7 +421,7 @@ final class FeedParserState {
       case "author", "managingeditor", "dc_author", "dc_creator", "itunes_author" -> {
         pop("author", true);
         inAuthor = false;
-        syncAuthorDetail("author");
+        FeedAuthors.syncDetail(context(), "author");
       }
       case "contributor" -> {
         pop("contributor", true);
@@ -501,19 +436,19 @@ final class FeedParserState {
       case "url", "homepage", "uri" -> {
         String value = pop("href", true);
         if (inAuthor) {
-          saveAuthor("href", value, "author");
+          FeedAuthors.save(context(), "href", value, "author");
         } else if (inContributor) {
-          saveContributor("href", value);
+          FeedAuthors.saveContributor(context(), "href", value);
         }
       }
       case "email", "itunes_email" -> {
         String value = pop("email", true);
         if (inPublisher) {
-          saveAuthor("email", value, "publisher");
+          FeedAuthors.save(context(), "email", value, "publisher");
         } else if (inAuthor) {
-          saveAuthor("email", value, "author");
+          FeedAuthors.save(context(), "email", value, "author");
         } else if (inContributor) {
-          saveContributor("email", value);
+          FeedAuthors.saveContributor(context(), "email", value);
         }
       }
       case "subtitle", "tagline", "itunes_subtitle" -> popContent("subtitle");
@@ -526,12 +461,12 @@ final class FeedParserState {
       case "language", "dc_language" -> lang = pop("language", true);
       case "webmaster", "dc_publisher" -> {
         pop("publisher", true);
-        syncAuthorDetail("publisher");
+        FeedAuthors.syncDetail(context(), "publisher");
       }
       case "itunes_owner" -> {
         pop("publisher", true);
         inPublisher = false;
-        syncAuthorDetail("publisher");
+        FeedAuthors.syncDetail(context(), "publisher");
       }
       case "published", "issued", "pubdate", "dcterms_issued" ->
           context().put("published_parsed", FeedDates.parse(pop("published", true)));
@@ -544,24 +479,24 @@ final class FeedParserState {
         if (value == null || value.isEmpty()) {
           return true;
         }
-        List<Object> tags = list(context(), "tags");
-        if (!tags.isEmpty() && !truthy(((FeedDict) tags.get(tags.size() - 1)).read("term"))) {
+        List<Object> tags = context().list("tags");
+        if (!tags.isEmpty() && !FeedText.truthy(((FeedDict) tags.get(tags.size() - 1)).read("term"))) {
           ((FeedDict) tags.get(tags.size() - 1)).put("term", value);
         } else {
-          addTag(value, null, null);
+          FeedTags.add(context(), value, null, null);
         }
       }
       case "tags" -> {
         String value = pop("tags", true);
         for (String term : (value == null ? "" : value).split(",", -1)) {
-          addTag(term.strip(), null, null);
+          FeedTags.add(context(), term.strip(), null, null);
         }
       }
       case "media_keywords", "itunes_keywords" -> {
         String value = pop(name, true);
         for (String term : (value == null ? "" : value).split(",", -1)) {
           if (!term.isBlank()) {
-            addTag(term.strip(), name.equals("itunes_keywords") ? "http://www.itunes.com/" : null, null);
+            FeedTags.add(context(), term.strip(), name.equals("itunes_keywords") ? "http://www.itunes.com/" : null, null);
           }
         }
       }
@@ -621,7 +556,7 @@ final class FeedParserState {
         if (value != null && !value.isEmpty()) {
           link.put("href", value);
         }
-        list(context, "links").add(link);
+        context.list("links").add(link);
         context.remove("license");
       }
       case "media_rating", "media_license" -> {
@@ -642,14 +577,14 @@ final class FeedParserState {
       }
       case "media_credit" -> {
         String value = pop("credit", true);
-        List<Object> credits = list(context(), "media_credit");
+        List<Object> credits = context().list("media_credit");
         if (value != null && !value.isBlank() && !credits.isEmpty()) {
           putContent((Map<?, ?>) credits.get(credits.size() - 1), value);
         }
       }
       case "media_thumbnail" -> {
         String url = pop("url", true);
-        List<Object> thumbnails = list(context(), "media_thumbnail");
+        List<Object> thumbnails = context().list("media_thumbnail");
         if (url != null && !url.isBlank() && !thumbnails.isEmpty()) {
           @SuppressWarnings("unchecked")
           Map<String, @Nullable Object> last = (Map<String, @Nullable Object>) thumbnails.get(thumbnails.size() - 1);
@@ -686,15 +621,15 @@ final class FeedParserState {
     FeedDict context = context();
     enforceHref(link);
     if (link.get("href") instanceof String href) {
-      link.put("href", resolve(base, href));
+      link.put("href", FeedText.resolve(base, href));
     }
     boolean expectingText = inFeed || inEntry || inSource;
-    List<Object> links = list(context, "links");
+    List<Object> links = context.list("links");
     if (!(inEntry && inImage)) {
       links.add(new FeedDict(link));
     }
     if (link.containsKey("href")) {
-      if ("alternate".equals(link.get("rel")) && HTML_TYPES.contains(mapContentType(String.valueOf(link.get("type"))))) {
+      if ("alternate".equals(link.get("rel")) && FeedMarkup.isHtml(String.valueOf(link.get("type")))) {
         context.put("link", link.get("href"));
       }
     } else {
@@ -714,7 +649,7 @@ final class FeedParserState {
 
   private void endContent() {
     boolean copyToSummary = Set.of("text/plain", "text/html", "application/xhtml+xml")
-        .contains(mapContentType(contentType("")));
+        .contains(FeedMarkup.mapContentType(contentType("")));
     String value = popContent("content");
     if (copyToSummary) {
       context().keep("summary", value);
@@ -731,98 +666,19 @@ final class FeedParserState {
   private void endName() {
     String value = pop("name", true);
     if (inPublisher) {
-      saveAuthor("name", value, "publisher");
+      FeedAuthors.save(context(), "name", value, "publisher");
     } else if (inAuthor) {
-      saveAuthor("name", value, "author");
+      FeedAuthors.save(context(), "name", value, "author");
     } else if (inContributor) {
-      saveContributor("name", value);
+      FeedAuthors.saveContributor(context(), "name", value);
     } else if (inTextInput) {
       context().put("name", value);
     }
   }
 
-  private void saveAuthor(String key, @Nullable String value, String prefix) {
-    FeedDict context = context();
-    ((FeedDict) context.keep(prefix + "_detail", new FeedDict())).put(key, value);
-    syncAuthorDetail("author");
-    List<Object> authors = list(context, "authors");
-    if (authors.isEmpty()) {
-      authors.add(new FeedDict());
-    }
-    ((FeedDict) authors.get(authors.size() - 1)).put(key, value);
-  }
-
-  private void saveContributor(String key, @Nullable String value) {
-    List<Object> contributors = list(context(), "contributors");
-    if (contributors.isEmpty()) {
-      contributors.add(new FeedDict());
-    }
-    ((FeedDict) contributors.get(contributors.size() - 1)).put(key, value);
-  }
-
-  private void syncAuthorDetail(String key) {
-    FeedDict context = context();
-    FeedDict detail = new FeedDict();
-    if (context.read(key + "s") instanceof List<?> list && !list.isEmpty() && list.get(list.size() - 1) instanceof FeedDict last) {
-      detail = last;
-    }
-    if (!detail.isEmpty()) {
-      String name = detail.text("name");
-      String email = detail.text("email");
-      if (truthy(name) && truthy(email)) {
-        context.put(key, name + " (" + email + ")");
-      } else if (truthy(name)) {
-        context.put(key, name);
-      } else if (truthy(email)) {
-        context.put(key, email);
-      }
-      return;
-    }
-    String author = context.text(key);
-    if (author == null || author.isEmpty()) {
-      return;
-    }
-    String email = null;
-    Matcher match = EMAIL.matcher(author);
-    if (match.find()) {
-      email = match.group(0);
-      author = author.replace(email, "").replace("()", "").replace("<>", "").replace("&lt;&gt;", "").strip();
-      if (!author.isEmpty() && author.charAt(0) == '(') {
-        author = author.substring(1);
-      }
-      if (!author.isEmpty() && author.charAt(author.length() - 1) == ')') {
-        author = author.substring(0, author.length() - 1);
-      }
-      author = author.strip();
-    }
-    if (!author.isEmpty() || email != null) {
-      context.keep(key + "_detail", detail);
-    }
-    if (!author.isEmpty()) {
-      detail.put("name", author);
-    }
-    if (email != null) {
-      detail.put("email", email);
-    }
-  }
-
-  private void addTag(@Nullable String term, @Nullable String scheme, @Nullable String label) {
-    List<Object> tags = list(context(), "tags");
-    if (!truthy(term) && !truthy(scheme) && !truthy(label)) {
-      return;
-    }
-    FeedDict tag = new FeedDict();
-    tag.put("term", term);
-    tag.put("scheme", scheme);
-    tag.put("label", label);
-    if (!tags.contains(tag)) {
-      tags.add(tag);
-    }
-  }
-
   private static void enforceHref(Map<String, @Nullable Object> attrs) {
     Object href = attrs.containsKey("url") ? attrs.get("url") : attrs.containsKey("uri") ? attrs.get("uri") : attrs.get("href");
-    if (truthy(href)) {
+    if (FeedText.truthy(href)) {
       attrs.remove("url");
       attrs.remove("uri");
       attrs.put("href", href);
@@ -832,7 +688,7 @@ final class FeedParserState {
   // ---------------------------------------------------------------- the element stack
 
   private void push(String element, boolean expectingText) {
-    stack.push(new Open(element, expectingText));
+    elements.push(element, expectingText);
   }
 
   private void pushContent(String tag, Map<String, String> attrs, String defaultType, boolean expectingText) {
@@ -841,7 +697,7 @@ final class FeedParserState {
       lang = lang.replace('_', '-');
     }
     contentParams = new FeedDict();
-    contentParams.put("type", mapContentType(attrs.getOrDefault("type", defaultType)));
+    contentParams.put("type", FeedMarkup.mapContentType(attrs.getOrDefault("type", defaultType)));
     contentParams.put("language", lang);
     contentParams.put("base", base);
     String type = (String) contentParams.read("type");
@@ -859,23 +715,21 @@ final class FeedParserState {
   }
 
   private void handleData(String text, boolean escape) {
-    Open top = stack.peek();
-    if (top == null) {
+    if (!elements.anyOpen()) {
       return;
     }
-    top.pieces.add(escape && "application/xhtml+xml".equals(contentParams.read("type")) ? xmlEscape(text) : text);
+    elements.append(escape && "application/xhtml+xml".equals(contentParams.read("type")) ? FeedMarkup.xmlEscape(text) : text);
   }
 
   /** Closes {@code element} (when it is the innermost open one) and stores its text where feedparser does. */
   private @Nullable String pop(String element, boolean stripWhitespace) {
-    Open top = stack.peek();
-    if (top == null || !top.name.equals(element)) {
+    OpenElements.Open top = elements.close(element);
+    if (top == null) {
       return null;
     }
-    stack.pop();
     List<String> pieces = top.pieces;
     if (version.equals("atom10") && "application/xhtml+xml".equals(contentType("text"))) {
-      pieces = unwrapDiv(pieces);
+      pieces = FeedMarkup.unwrapDiv(pieces);
     }
     String output = String.join("", pieces);
     if (stripWhitespace) {
@@ -885,42 +739,41 @@ final class FeedParserState {
       return output;
     }
     if (Boolean.TRUE.equals(contentParams.read("base64"))) {
-      try {
-        output = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(Base64.getMimeDecoder().decode(output))).toString();
-      } catch (IllegalArgumentException | CharacterCodingException e) {
-        // feedparser keeps the text as it is
-      }
+      output = FeedText.decodeBase64(output);
     }
     if (URI_ELEMENTS.contains(element) && !output.isEmpty() && (!element.equals("id") || guidIsLink)) {
-      output = resolve(base, output);
+      output = FeedText.resolve(base, output);
     }
-    if (!version.startsWith("atom") && "text/plain".equals(contentParams.read("type")) && looksLikeHtml(output)) {
+    if (!version.startsWith("atom") && "text/plain".equals(contentParams.read("type")) && FeedMarkup.looksLikeHtml(output)) {
       contentParams.put("type", "text/html");
     }
     contentParams.remove("mode");
     contentParams.remove("base64");
     String type = contentType("text/html");
-    if (HTML_TYPES.contains(mapContentType(type)) && HTML_ELEMENTS.contains(element)) {
+    if (FeedMarkup.isHtml(type) && HTML_ELEMENTS.contains(element)) {
       output = HtmlSanitizer.clean(output, type, base);
     }
     if (utf8) {
-      output = repairDoubleEncoding(output);
+      output = FeedText.repairDoubleEncoding(output);
     }
-    output = cp1252(output);
+    output = FeedText.cp1252(output);
     if (element.equals("category") || element.equals("tags") || element.equals("itunes_keywords")) {
       return output;
     }
     if (element.equals("title") && titleDepth > -1 && titleDepth <= depth) {
       return output;
     }
+    return store(element, output);
+  }
+
+  /** Stores an element's finished text in the entry, feed or source being read, as feedparser does; returns the text (links unescaped). */
+  private String store(String element, String output) {
     if (inEntry && !inSource) {
       FeedDict entry = entries.get(entries.size() - 1);
       if (element.equals("content")) {
         FeedDict content = new FeedDict(contentParams);
         content.put("value", output);
-        list(entry, "content").add(content);
+        entry.list("content").add(content);
       } else if (element.equals("link")) {
         if (!inImage) {
           output = LINK_ENTITY.matcher(output.replace("&amp;", "&")).replaceAll("&$1");
@@ -963,32 +816,6 @@ final class FeedParserState {
     return output;
   }
 
-  private static List<String> unwrapDiv(List<String> original) {
-    List<String> pieces = new ArrayList<>(original);
-    while (pieces.size() > 1 && pieces.get(pieces.size() - 1).isBlank()) {
-      pieces.remove(pieces.size() - 1);
-    }
-    while (pieces.size() > 1 && pieces.get(0).isBlank()) {
-      pieces.remove(0);
-    }
-    if (!pieces.isEmpty() && (pieces.get(0).equals("<div>") || pieces.get(0).startsWith("<div "))
-        && pieces.get(pieces.size() - 1).equals("</div>")) {
-      int level = 0;
-      for (String piece : pieces.subList(0, pieces.size() - 1)) {
-        if (piece.startsWith("</")) {
-          level--;
-          if (level == 0) {
-            return pieces;
-          }
-        } else if (piece.startsWith("<") && !piece.endsWith("/>")) {
-          level++;
-        }
-      }
-      return new ArrayList<>(pieces.subList(1, pieces.size() - 1));
-    }
-    return pieces;
-  }
-
   private FeedDict context() {
     if (inSource) {
       return source;
@@ -1006,153 +833,11 @@ final class FeedParserState {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Object> list(FeedDict context, String key) {
-    Object value = context.read(key);
-    if (value instanceof List<?> list) {
-      return (List<Object>) list;
-    }
-    List<Object> created = new ArrayList<>();
-    context.put(key, created);
-    return created;
-  }
-
-  @SuppressWarnings("unchecked")
   private static void putContent(Map<?, ?> detail, Object value) {
     ((Map<String, @Nullable Object>) detail).put("content", value);
   }
 
   private static Map<String, @Nullable Object> attributes(Map<String, String> attrs) {
     return new LinkedHashMap<>(attrs);
-  }
-
-  // ---------------------------------------------------------------- text helpers
-
-  static String mapContentType(String type) {
-    String lower = type.toLowerCase(Locale.ROOT);
-    return switch (lower) {
-      case "text", "plain" -> "text/plain";
-      case "html" -> "text/html";
-      case "xhtml" -> "application/xhtml+xml";
-      default -> lower;
-    };
-  }
-
-  private static boolean looksLikeHtml(String text) {
-    if (!END_TAG.matcher(text).find() && !ANY_REFERENCE.matcher(text).find()) {
-      return false;
-    }
-    Matcher tags = TAG.matcher(text);
-    while (tags.find()) {
-      if (!HtmlSanitizer.ACCEPTABLE_ELEMENTS.contains(tags.group(1).toLowerCase(Locale.ROOT))) {
-        return false;
-      }
-    }
-    Matcher references = NAMED_REFERENCE.matcher(text);
-    while (references.find()) {
-      if (!HtmlSanitizer.ENTITY_NAMES.contains(references.group(1))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Text that reads as UTF-8 bytes shown as Latin-1 is decoded again, as feedparser does for UTF-8 documents. */
-  private static String repairDoubleEncoding(String text) {
-    boolean high = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c > 0xFF) {
-        return text;
-      }
-      high |= c >= 0x80;
-    }
-    if (!high) {
-      return text;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))).toString();
-    } catch (CharacterCodingException e) {
-      return text;
-    }
-  }
-
-  private static String cp1252(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x80 && c <= 0x9F) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int j = 0; j < text.length(); j++) {
-          out.append(HtmlSanitizer.cp1252(text.charAt(j)));
-        }
-        return out.toString();
-      }
-    }
-    return text;
-  }
-
-  private static String xmlEscape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
-
-  private static String resolve(String base, String uri) {
-    if (base.isEmpty()) {
-      return uri;
-    }
-    return HtmlSanitizer.join(base, uri.strip());
-  }
-
-  static boolean truthy(@Nullable Object value) {
-    return value != null && !(value instanceof String s && s.isEmpty());
-  }
-
-  private static Map<String, String> namespaces() {
-    Map<String, String> map = new HashMap<>();
-    for (String core : List.of("", "http://backend.userland.com/rss", "http://blogs.law.harvard.edu/tech/rss",
-        "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/", "http://example.com/newformat#",
-        "http://example.com/necho", "http://purl.org/echo/", "uri/of/echo/namespace#", "http://purl.org/pie/",
-        "http://purl.org/atom/ns#", "http://www.w3.org/2005/atom", "http://purl.org/rss/1.0/modules/rss091#")) {
-      map.put(core, "");
-    }
-    String[][] known = {
-        {"http://webns.net/mvcb/", "admin"}, {"http://purl.org/rss/1.0/modules/aggregation/", "ag"},
-        {"http://purl.org/rss/1.0/modules/annotate/", "annotate"}, {"http://media.tangent.org/rss/1.0/", "audio"},
-        {"http://backend.userland.com/blogchannelmodule", "blogChannel"},
-        {"http://creativecommons.org/ns#license", "cc"}, {"http://web.resource.org/cc/", "cc"},
-        {"http://cyber.law.harvard.edu/rss/creativecommonsrssmodule.html", "creativeCommons"},
-        {"http://backend.userland.com/creativecommonsrssmodule", "creativeCommons"},
-        {"http://purl.org/rss/1.0/modules/company", "co"}, {"http://purl.org/rss/1.0/modules/content/", "content"},
-        {"http://my.theinfo.org/changed/1.0/rss/", "cp"}, {"http://purl.org/dc/elements/1.1/", "dc"},
-        {"http://purl.org/dc/terms/", "dcterms"}, {"http://purl.org/rss/1.0/modules/email/", "email"},
-        {"http://purl.org/rss/1.0/modules/event/", "ev"}, {"http://rssnamespace.org/feedburner/ext/1.0", "feedburner"},
-        {"http://freshmeat.net/rss/fm/", "fm"}, {"http://xmlns.com/foaf/0.1/", "foaf"},
-        {"http://www.w3.org/2003/01/geo/wgs84_pos#", "geo"}, {"http://www.georss.org/georss", "georss"},
-        {"http://www.opengis.net/gml", "gml"}, {"http://postneo.com/icbm/", "icbm"},
-        {"http://purl.org/rss/1.0/modules/image/", "image"}, {"http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes"},
-        {"http://example.com/dtds/podcast-1.0.dtd", "itunes"}, {"http://purl.org/rss/1.0/modules/link/", "l"},
-        {"http://search.yahoo.com/mrss", "media"}, {"http://search.yahoo.com/mrss/", "media"},
-        {"http://madskills.com/public/xml/rss/module/pingback/", "pingback"},
-        {"http://prismstandard.org/namespaces/1.2/basic/", "prism"},
-        {"http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf"}, {"http://www.w3.org/2000/01/rdf-schema#", "rdfs"},
-        {"http://purl.org/rss/1.0/modules/reference/", "ref"}, {"http://purl.org/rss/1.0/modules/richequiv/", "reqv"},
-        {"http://purl.org/rss/1.0/modules/search/", "search"}, {"http://purl.org/rss/1.0/modules/slash/", "slash"},
-        {"http://schemas.xmlsoap.org/soap/envelope/", "soap"},
-        {"http://purl.org/rss/1.0/modules/servicestatus/", "ss"},
-        {"http://hacks.benhammersley.com/rss/streaming/", "str"},
-        {"http://purl.org/rss/1.0/modules/subscription/", "sub"},
-        {"http://purl.org/rss/1.0/modules/syndication/", "sy"},
-        {"http://schemas.pocketsoap.com/rss/mydescmodule/", "szf"},
-        {"http://purl.org/rss/1.0/modules/taxonomy/", "taxo"}, {"http://purl.org/rss/1.0/modules/threading/", "thr"},
-        {"http://purl.org/rss/1.0/modules/textinput/", "ti"},
-        {"http://madskills.com/public/xml/rss/module/trackback/", "trackback"},
-        {"http://wellformedweb.org/commentapi/", "wfw"}, {"http://purl.org/rss/1.0/modules/wiki/", "wiki"},
-        {"http://www.w3.org/1999/xhtml", "xhtml"}, {"http://www.w3.org/1999/xlink", "xlink"},
-        {"http://www.w3.org/xml/1998/namespace", "xml"}, {"http://podlove.org/simple-chapters", "psc"}};
-    for (String[] entry : known) {
-      map.put(entry[0], entry[1]);
-    }
-    return Map.copyOf(map);
   }
 }
