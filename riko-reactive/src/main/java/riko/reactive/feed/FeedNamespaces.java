@@ -16,17 +16,12 @@ final class FeedNamespaces {
   private static final Map<String, String> KNOWN = table();
 
   private final Map<@Nullable String, String> prefixes = new HashMap<>();
-  private final Map<String, String> namespacesInUse = new HashMap<>();
 
   /** Records a namespace declaration ({@code xmlns:prefix="uri"}; a null prefix for the default namespace). */
   void declare(@Nullable String prefix, String uri) {
-    String lower = normalised(uri);
-    String known = KNOWN.get(lower);
+    String known = KNOWN.get(normalised(uri));
     if (known != null) {
       prefixes.put(prefix, known);
-      namespacesInUse.put(known, uri);
-    } else {
-      namespacesInUse.put(prefix == null ? "" : prefix, uri);
     }
   }
 
