@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
  * <p>Up to {@code concurrency} inner publishers run at once; their values are emitted in input
  * order. A failing inner publisher ends the stream only when its turn comes: every value of the
  * inputs before it is emitted first, and the inner publishers still running after it are
- * cancelled. (A plain {@code flatMapSequential} fails at once and drops the values of earlier
+ * cancelled. An error of the input itself comes after the values of every input before it. (A plain {@code flatMapSequential} fails at once and drops the values of earlier
  * inputs that were still buffered.)
  */
 public final class InOrder {
@@ -31,9 +31,18 @@ public final class InOrder {
   public static <T, R> Flux<R> flatMap(Flux<T> input, Function<? super T, ? extends Publisher<? extends R>> mapper,
       int concurrency) {
     return input
-        .flatMapSequential(element -> Flux.<R>from(mapper.apply(element))
-            .<Object>map(value -> value)
-            .onErrorResume(e -> Flux.just(new Failed(e))), concurrency)
+        .<Object>map(element -> element)
+        .onErrorResume(e -> Flux.just(new Failed(e)))
+        .flatMapSequential(element -> {
+          if (element instanceof Failed failed) {
+            return Flux.just(failed);
+          }
+          @SuppressWarnings("unchecked")
+          T value = (T) element;
+          return Flux.<R>from(mapper.apply(value))
+              .<Object>map(result -> result)
+              .onErrorResume(e -> Flux.just(new Failed(e)));
+        }, concurrency)
         .handle((value, sink) -> {
           if (value instanceof Failed failed) {
             sink.error(failed.error());

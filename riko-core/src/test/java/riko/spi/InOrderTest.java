@@ -43,4 +43,14 @@ class InOrderTest {
         .expectErrorMessage("bad -1")
         .verify(Duration.ofSeconds(5));
   }
+
+  @Test
+  void anInputErrorWaitsForTheValuesOfEveryEarlierInput() {
+    Flux<Integer> input = Flux.just(2, 1).concatWith(Flux.error(new IllegalStateException("input broke")));
+    StepVerifier.withVirtualTime(() -> InOrder.flatMap(input, InOrderTest::delayed, 3))
+        .thenAwait(Duration.ofSeconds(2))
+        .expectNext("v2", "v1")
+        .expectErrorMessage("input broke")
+        .verify(Duration.ofSeconds(5));
+  }
 }

@@ -43,11 +43,15 @@ final class TextLines {
 
   /** Takes the next chunk; returns the lines it completed. */
   List<String> feed(String chunk) {
+    // What is pending holds no break but perhaps a final \r held back: only that needs a second look,
+    // so a long line spread over many chunks is scanned once.
+    int held = pending.length();
+    int scanFrom = held > 0 && pending.charAt(held - 1) == '\r' ? held - 1 : held;
     pending.append(chunk);
     List<String> lines = new ArrayList<>();
     int start = 0;
     int length = pending.length();
-    for (int i = 0; i < length; i++) {
+    for (int i = scanFrom; i < length; i++) {
       char c = pending.charAt(i);
       if (!isBreak(c)) {
         continue;
