@@ -86,7 +86,6 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
 
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
-  private static final Set<String> CREDENTIALS = Set.of("authorization", "cookie", "proxy-authorization");
 
   private final HttpFetcherConfig config;
   private final ConnectionProvider connections;
@@ -156,7 +155,7 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
    */
   private <T> Flux<T> send(Fetch<T> fetch, String url, List<String> chain, int attempt) {
     fetch.current = url;
-    boolean sameOrigin = sameOrigin(url, fetch.request.url());
+    boolean sameOrigin = CredentialHeaders.sameOrigin(url, fetch.request.url());
     return client
         .headers(headers -> {
           addHeaders(headers, config.headers(), sameOrigin);
@@ -170,7 +169,7 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
 
   private static void addHeaders(HttpHeaders headers, Map<String, String> extra, boolean sameOrigin) {
     extra.forEach((name, value) -> {
-      if (sameOrigin || !CREDENTIALS.contains(name.toLowerCase(Locale.ROOT))) {
+      if (sameOrigin || !CredentialHeaders.isCredential(name)) {
         headers.set(name, value);
       }
     });
@@ -346,32 +345,6 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
     }
     String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
     return new FetchException(fetch.request.url(), fetch.where(), -1, problem + tries, error);
-  }
-
-  private static boolean sameOrigin(String url, String original) {
-    if (url.equals(original)) {
-      return true;
-    }
-    try {
-      URI a = URI.create(url);
-      URI b = URI.create(original);
-      return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-          && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-          && port(a) == port(b);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static @Nullable String lower(@Nullable String text) {
-    return text == null ? null : text.toLowerCase(Locale.ROOT);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   /** One call of {@link #fetch}: what was asked, and the URL being read now (for messages). */

@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
+import riko.reactive.http.CredentialHeaders;
 import riko.reactive.http.StandardFetcher;
 import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
@@ -23,7 +24,9 @@ import riko.value.PyStr;
  * <ul>
  *   <li>{@code url} (text, required): the page ({@code http(s):}, {@code file:} or a bare data file
  *       name).
- *   <li>{@code headers} (map of texts, riko-java only): request headers sent with both fetches.
+ *   <li>{@code headers} (map of texts, riko-java only): request headers sent with both fetches;
+ *       credentials ({@code Authorization}, {@code Cookie}, {@code Proxy-Authorization}) go to the
+ *       feed only when it is on the page's origin ({@link CredentialHeaders}).
  * </ul>
  *
  * <p><b>Emits</b> the entries of the feed, as {@link Fetch} emits them ({@code modules.md} S1).
@@ -98,7 +101,11 @@ public final class FetchSiteFeed extends FetchingModule<FetchSiteFeed.Conf> {
         .next()
         .switchIfEmpty(Flux.<Item>error(() -> new ModuleException(label,
             "no feed link found in " + conf.url() + " (a tag whose type ends with rss+xml, atom+xml, rdf+xml or xml)")).next())
-        .flatMapMany(link -> Fetch.entries(fetcher, PyStr.str(link.get("link")), conf.headers(), StandardCharsets.UTF_8, label));
+        .flatMapMany(link -> {
+          String feed = PyStr.str(link.get("link"));
+          return Fetch.entries(fetcher, feed, CredentialHeaders.forUrl(conf.headers(), feed, conf.url()),
+              StandardCharsets.UTF_8, label);
+        });
   }
 
 }

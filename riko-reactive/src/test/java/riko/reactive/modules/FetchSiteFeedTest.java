@@ -144,4 +144,28 @@ class FetchSiteFeedTest {
     assertThatThrownBy(() -> siteFeed.create(ModuleCall.of("fetchsitefeed", RawConf.empty())))
         .isInstanceOf(ConfException.class).hasMessageContaining("'url'");
   }
+
+  @Test
+  void credentialsGoToTheFeedOnlyOnThePagesOrigin() {
+    java.util.Map<String, io.netty.handler.codec.http.HttpHeaders> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    byte[] feed = LocalHttpServer.resource("small-rss.xml");
+    server.route("/creds/feed.xml", (request, response) -> {
+      seen.put(request.requestHeaders().get("Host").startsWith("localhost") ? "other" : "same", request.requestHeaders().copy());
+      return response.header("Content-Type", "application/rss+xml").sendByteArray(reactor.core.publisher.Mono.just(feed));
+    });
+    String sameOrigin = server.url("/creds/feed.xml");
+    String otherOrigin = "http://localhost:" + server.port() + "/creds/feed.xml";
+    for (String[] page : new String[][] {{"/creds/same.html", sameOrigin}, {"/creds/other.html", otherOrigin}}) {
+      server.file(page[0], "text/html; charset=utf-8", ("<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\""
+          + page[1] + "\"></head></html>").getBytes(StandardCharsets.UTF_8));
+    }
+    String headers = ", \"headers\": {\"Authorization\": \"Bearer secret\", \"X-Trace\": \"t1\"}}";
+
+    assertThat(list(conf("{\"url\": \"" + server.url("/creds/same.html") + "\"" + headers))).hasSize(3);
+    assertThat(list(conf("{\"url\": \"" + server.url("/creds/other.html") + "\"" + headers))).hasSize(3);
+
+    assertThat(seen.get("same").get("Authorization")).isEqualTo("Bearer secret");
+    assertThat(seen.get("other").get("Authorization")).as("credentials stay with the page's origin").isNull();
+    assertThat(seen.get("other").get("X-Trace")).isEqualTo("t1");
+  }
 }
