@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import riko.conf.CallOptions;
 import riko.conf.RawConf;
 import riko.item.Item;
@@ -239,13 +240,25 @@ public final class Pipe {
     return toList(Duration.ofMinutes(5));
   }
 
-  /** Every item, waiting at most {@code timeout}. Blocking. */
+  /**
+   * Every item, waiting at most {@code timeout}. Blocking.
+   *
+   * @throws IllegalStateException when the pipe has not finished within {@code timeout} (it is
+   *     cancelled)
+   */
   public List<Item> toList(Duration timeout) {
-    List<Item> items = flux().collectList().block(timeout);
+    List<Item> items = flux().collectList()
+        .timeout(timeout, Mono.error(() -> new IllegalStateException("the pipe did not finish within " + timeout
+            + " and was cancelled; toList(Duration) waits longer")))
+        .block();
     return items == null ? List.of() : items;
   }
 
-  /** The items as a blocking iterable, produced as the loop asks for them. */
+  /**
+   * The items as a blocking iterable, produced as the loop asks for them. Leaving the loop early
+   * does not stop the pipe (an iterator cannot be closed): its sources stay open until they end
+   * or time out. Use {@link #stream()} in try-with-resources to stop early.
+   */
   public Iterable<Item> toIterable() {
     return flux().toIterable();
   }

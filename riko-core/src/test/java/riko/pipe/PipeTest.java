@@ -67,4 +67,12 @@ class PipeTest {
     StepVerifier.create(Pipe.from(endless).withRegistry(TestModules.registry()).truncate(2).flux())
         .expectNextCount(2).expectComplete().verify(ModuleRunner.TIMEOUT);
   }
+
+  @Test
+  void toListGivesUpAfterItsTimeoutWithAClearMessage() {
+    Pipe endless = Pipe.from(Flux.<Item>never());
+    assertThatThrownBy(() -> endless.toList(java.time.Duration.ofMillis(50)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the pipe did not finish within PT0.05S and was cancelled; toList(Duration) waits longer");
+  }
 }

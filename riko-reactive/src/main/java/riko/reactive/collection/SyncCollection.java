@@ -16,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import riko.conf.CallOptions;
 import riko.item.Item;
@@ -204,9 +205,18 @@ public final class SyncCollection {
     return toList(DEFAULT_TIMEOUT);
   }
 
-  /** Every item, waiting at most {@code timeout}. Blocking. */
+  /**
+   * Every item, waiting at most {@code timeout}. Blocking.
+   *
+   * @throws CollectionException with {@link #failFast()}, on the first failing source
+   * @throws IllegalStateException when the collection has not finished within {@code timeout}
+   *     (the sources in flight are cancelled)
+   */
   public List<Item> toList(Duration timeout) {
-    List<Item> items = flux().collectList().block(timeout);
+    List<Item> items = flux().collectList()
+        .timeout(timeout, Mono.error(() -> new IllegalStateException("the collection of " + settings.sources().size()
+            + " sources did not finish within " + timeout + " and was cancelled; toList(Duration) waits longer")))
+        .block();
     return items == null ? List.of() : items;
   }
 
@@ -214,6 +224,8 @@ public final class SyncCollection {
    * The items as a blocking iterable, fetched as the loop asks for them:
    * {@code for (Item item : collection.toIterable()) { ... }}. With {@link #failFast()}, the
    * failure is thrown by {@code hasNext()} once every item received before it has been read.
+   * Leaving the loop early does not stop the fetches (an iterator cannot be closed): they run until
+   * they end or time out. Use {@link #stream()} in try-with-resources to stop early.
    */
   public Iterable<Item> toIterable() {
     Flux<Signal<Item>> signals = flux().materialize();

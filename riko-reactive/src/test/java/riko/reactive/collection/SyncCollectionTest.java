@@ -59,9 +59,13 @@ class SyncCollectionTest {
     return Map.of("type", "fetchdata", "url", url);
   }
 
+  private static String label(Item item) {
+    return item.get("source") + "" + item.get("n");
+  }
+
   private static List<String> labels(Iterable<Item> items) {
     List<String> labels = new ArrayList<>();
-    items.forEach(item -> labels.add(item.get("source") + "" + item.get("n")));
+    items.forEach(item -> labels.add(label(item)));
     return labels;
   }
 
@@ -119,15 +123,37 @@ class SyncCollectionTest {
     assertThatThrownBy(() -> collection.withWorkers(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test
-  void parallelHandsWholeSourcesOutInCompletionOrderOrInSourceOrderWhenOrdered() {
-    // slow.json sends one record, then the rest only once the client has read fast.json completely
-    Sinks.Empty<Void> fastRead = Sinks.empty();
+  /** slow.json sends one record, then the rest only once {@code release} completes. */
+  private static void slowUntil(Sinks.Empty<Void> release) {
     server.route("/parallel/slow.json", (request, response) -> response
         .header("Content-Type", "application/json")
         .sendString(Flux.concat(Mono.just("[{\"source\": \"slow\", \"n\": 0}"),
-            fastRead.asMono().timeout(TIMEOUT).then(Mono.just(", {\"source\": \"slow\", \"n\": 1}]")))));
+            release.asMono().timeout(TIMEOUT).then(Mono.just(", {\"source\": \"slow\", \"n\": 1}]")))));
+  }
+
+  @Test
+  void parallelHandsWholeSourcesOutInCompletionOrderOrInSourceOrderWhenOrdered() {
     server.route("/parallel/fast.json", InFlight.json(InFlight.records("fast", 2)));
+    SyncCollection collection = SyncCollection.of(data(server.url("/parallel/slow.json")), data(server.url("/parallel/fast.json")))
+        .withContext(CONTEXT)
+        .withParallel(true);
+
+    // completion order: slow's first record arrives first, but slow ends only after fast has been
+    // handed out, so fast (done first, whole) comes before slow
+    Sinks.Empty<Void> fastHandedOut = Sinks.empty();
+    slowUntil(fastHandedOut);
+    List<Item> inCompletionOrder = collection.flux()
+        .doOnNext(item -> {
+          if ("fast1".equals(label(item))) {
+            fastHandedOut.tryEmitEmpty();
+          }
+        })
+        .collectList().block(TIMEOUT);
+    assertThat(labels(inCompletionOrder)).containsExactly("fast0", "fast1", "slow0", "slow1");
+
+    // source order: slow first although fast was read completely before slow ended
+    Sinks.Empty<Void> fastRead = Sinks.empty();
+    slowUntil(fastRead);
     ResourceFetcher signalling = new ResourceFetcher() {
       @Override
       public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
@@ -138,13 +164,8 @@ class SyncCollectionTest {
         });
       }
     };
-    SyncCollection collection = SyncCollection.of(data(server.url("/parallel/slow.json")), data(server.url("/parallel/fast.json")))
-        .withContext(ModuleContext.defaults().withFetcher(signalling))
-        .withParallel(true);
-
-    // slow's first record arrived before fast's, but sources come whole: fast (done first), then slow
-    assertThat(labels(collection.toList(TIMEOUT))).containsExactly("fast0", "fast1", "slow0", "slow1");
-    assertThat(labels(collection.withOrdered(true).toList(TIMEOUT))).containsExactly("slow0", "slow1", "fast0", "fast1");
+    assertThat(labels(collection.withOrdered(true).withContext(ModuleContext.defaults().withFetcher(signalling)).toList(TIMEOUT)))
+        .containsExactly("slow0", "slow1", "fast0", "fast1");
   }
 
   @Test
@@ -207,5 +228,14 @@ class SyncCollectionTest {
     ModuleRegistry registry = ModuleRegistry.standard().toBuilder().replace(new ConfEcho("fetch")).build();
     assertThat(SyncCollection.ofUrls("u1", "u2").withRegistry(registry).withConf(Map.of("k", "v")).toList())
         .containsExactly(Item.of(Map.of("k", "v", "url", "u1")), Item.of(Map.of("k", "v", "url", "u2")));
+  }
+
+  @Test
+  void toListGivesUpAfterItsTimeoutNamingTheCollection() {
+    server.route("/never.json", (request, response) -> reactor.core.publisher.Mono.never());
+    SyncCollection stuck = SyncCollection.of(data(server.url("/never.json"))).withContext(CONTEXT);
+    assertThatThrownBy(() -> stuck.toList(Duration.ofMillis(200)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the collection of 1 sources did not finish within PT0.2S");
   }
 }
