@@ -3,6 +3,7 @@ package riko.spi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,11 @@ public final class ModuleContext {
 
   /** A copy with these user inputs. */
   public ModuleContext withInputs(Map<String, ?> inputs) {
+    inputs.forEach((name, value) -> {
+      if (name == null || value == null) {
+        throw new IllegalArgumentException("user inputs need a name and a value; got " + name + " = " + value);
+      }
+    });
     return new ModuleContext(Map.copyOf(inputs), test, clock, fetcher, dataDirectory, concurrency);
   }
 
@@ -97,11 +103,13 @@ public final class ModuleContext {
 
   /** A copy with another clock. */
   public ModuleContext withClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
   }
 
   /** A copy with another fetcher. */
   public ModuleContext withFetcher(ResourceFetcher fetcher) {
+    Objects.requireNonNull(fetcher, "fetcher");
     return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency);
   }
 
@@ -112,6 +120,7 @@ public final class ModuleContext {
 
   /** A copy resolving riko's bundled data names against {@code directory}. */
   public ModuleContext withDataDirectory(Path directory) {
+    Objects.requireNonNull(directory, "directory");
     return new ModuleContext(inputs, test, clock, fetcher, directory, concurrency);
   }
 }

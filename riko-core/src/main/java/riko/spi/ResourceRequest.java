@@ -23,6 +23,7 @@ public record ResourceRequest(String url, Map<String, String> headers) {
   /** Copies the headers; neither the URL nor a header name or value may be null. */
   public ResourceRequest {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(headers, "headers");
     Map<String, String> copy = new LinkedHashMap<>();
     headers.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "header name"),
         Objects.requireNonNull(value, () -> "value of header " + name)));

@@ -1,9 +1,10 @@
 package riko.reactive.feed;
 
 import org.jspecify.annotations.Nullable;
+import riko.spi.RikoException;
 
 /** A document that cannot be read as a feed (not RSS, Atom or JSON Feed, or not decodable). */
-public final class FeedException extends RuntimeException {
+public final class FeedException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 

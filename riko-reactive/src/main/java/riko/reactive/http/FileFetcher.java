@@ -115,6 +115,7 @@ public final class FileFetcher implements ResourceFetcher {
   @Override
   public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(request, "request");
     String url = request.url();
     return Mono.fromCallable(() -> check(url))
         .subscribeOn(Schedulers.boundedElastic())

@@ -93,6 +93,7 @@ public final class StandardFetcher implements ResourceFetcher {
   /** Fetches the request's URL with the fetcher its scheme calls for. */
   @Override
   public <T> Flux<T> fetch(ResourceRequest request, ResourceHandler<T> handler) {
+    Objects.requireNonNull(request, "request");
     String url = request.url();
     Matcher scheme = SCHEME.matcher(url);
     if (!scheme.find()) {

@@ -91,6 +91,7 @@ public final class Csv extends FetchingModule<Csv.Conf> {
       boolean hasHeader, List<String> colNames, boolean sanitize, boolean dedupe, Map<String, String> headers) {
     /** Copies the lists. */
     public Conf {
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       colNames = List.copyOf(colNames);
       headers = Map.copyOf(headers);

@@ -115,6 +115,8 @@ public final class FetchData extends FetchingModule<FetchData.Conf> {
   public record Conf(List<String> urls, String path, Charset encoding, Map<String, String> headers) {
     /** Checks every URL's extension. */
     public Conf {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       headers = Map.copyOf(headers);
       for (String url : urls) {

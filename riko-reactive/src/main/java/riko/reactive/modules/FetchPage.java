@@ -100,6 +100,7 @@ public final class FetchPage extends FetchingModule<FetchPage.Conf> {
       boolean detag, Charset encoding, Map<String, String> headers) {
     /** Copies the lists. */
     public Conf {
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       headers = Map.copyOf(headers);
     }

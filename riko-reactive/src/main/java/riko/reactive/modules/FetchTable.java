@@ -119,6 +119,7 @@ public final class FetchTable extends ProcessorModule {
      * @throws ConfException when a URL names no format fetchtable reads
      */
     public Conf {
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       colNames = List.copyOf(colNames);
       headers = Map.copyOf(headers);

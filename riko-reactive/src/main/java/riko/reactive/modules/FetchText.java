@@ -69,6 +69,7 @@ public final class FetchText extends FetchingModule<FetchText.Conf> {
   public record Conf(List<String> urls, Charset encoding, Map<String, String> headers) {
     /** Copies the lists. */
     public Conf {
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       headers = Map.copyOf(headers);
     }

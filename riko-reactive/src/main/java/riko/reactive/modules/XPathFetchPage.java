@@ -92,6 +92,8 @@ public final class XPathFetchPage extends ProcessorModule {
      * @throws ConfException when a URL names no format xpathfetchpage reads
      */
     public Conf {
+      Objects.requireNonNull(xpath, "xpath");
+      Objects.requireNonNull(encoding, "encoding");
       urls = List.copyOf(urls);
       headers = Map.copyOf(headers);
       for (String url : urls) {
