@@ -124,7 +124,9 @@ public final class AsyncCollection {
 
   /**
    * A copy fetching at most {@code limit} sources of one origin (scheme, host, port) at once:
-   * {@code withPerHostLimit(2)}. Non-HTTP sources (files) are not limited.
+   * {@code withPerHostLimit(2)}. A source counts against the origin of its {@code url} conf (the
+   * first URL of a list); sources whose URL comes from items ({@code subkey}) and non-HTTP
+   * sources (files) are not limited.
    *
    * @throws IllegalArgumentException when {@code limit < 1}
    */

@@ -135,7 +135,9 @@ public final class SyncCollection {
   }
 
   /**
-   * A copy fetching at most {@code limit} sources of one origin (scheme, host, port) at once.
+   * A copy fetching at most {@code limit} sources of one origin (scheme, host, port) at once. A
+   * source counts against the origin of its {@code url} conf (the first URL of a list); sources
+   * whose URL comes from items ({@code subkey}) and non-HTTP sources (files) are not limited.
    *
    * @throws IllegalArgumentException when {@code limit < 1}
    */
