@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
+import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
@@ -163,7 +165,7 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
         })
         .get()
         .uri(url)
-        .response((response, body) -> respond(fetch, url, response, body))
+        .responseConnection((response, connection) -> respond(fetch, url, response, connection))
         .onErrorResume(e -> after(fetch, url, chain, attempt, e));
   }
 
@@ -175,7 +177,7 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
     });
   }
 
-  private <T> Flux<T> respond(Fetch<T> fetch, String url, HttpClientResponse response, ByteBufFlux body) {
+  private <T> Flux<T> respond(Fetch<T> fetch, String url, HttpClientResponse response, Connection connection) {
     int code = response.status().code();
     HttpHeaders headers = response.responseHeaders();
     if (REDIRECTS.contains(code)) {
@@ -189,6 +191,10 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
       return Flux.error(new PassThrough(tooLarge(fetch, "declares " + declared + " bytes (Content-Length), more than")));
     }
     ResourceInfo info = new ResourceInfo(url, headers.get(HttpHeaderNames.CONTENT_TYPE));
+    // From here on the silence that counts is the server's only (BodySilenceTimeout).
+    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
+    connection.addHandlerLast(BodySilenceTimeout.NAME, new BodySilenceTimeout(config.responseTimeout()));
+    ByteBufFlux body = connection.inbound().receive();
     Flux<byte[]> bytes = Flux.defer(() -> {
       long[] total = {0};
       return body.asByteArray().<byte[]>handle((chunk, sink) -> {
