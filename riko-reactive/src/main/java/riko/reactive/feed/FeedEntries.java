@@ -111,7 +111,7 @@ public final class FeedEntries {
     String text;
     try (XmlReader decoder = decoder(document, contentType, fallback)) {
       utf8 = decoder.getEncoding() == null || decoder.getEncoding().equalsIgnoreCase("UTF-8");
-      text = HtmlEntities.toNumeric(readAll(decoder));
+      text = HtmlEntities.toNumeric(readAll(decoder, document.length));
     } catch (IOException e) {
       throw new FeedException("cannot decode the feed: " + e.getMessage(), e);
     }
@@ -143,8 +143,9 @@ public final class FeedEntries {
     return new XmlReader(in, true, fallback.name());
   }
 
-  private static String readAll(Reader reader) throws IOException {
-    StringBuilder text = new StringBuilder();
+  /** The decoded text; {@code expected} (the byte count: a bound for most encodings) sizes the buffer once. */
+  private static String readAll(Reader reader, int expected) throws IOException {
+    StringBuilder text = new StringBuilder(expected);
     char[] buffer = new char[8192];
     int read;
     while ((read = reader.read(buffer)) >= 0) {

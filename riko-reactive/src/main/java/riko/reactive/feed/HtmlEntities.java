@@ -19,40 +19,43 @@ final class HtmlEntities {
     }
     StringBuilder out = null;
     int copied = 0;
-    int i = 0;
     int n = xml.length();
-    while (i < n) {
-      char c = xml.charAt(i);
-      if (c == '<' && xml.startsWith("<![CDATA[", i)) {
-        int end = xml.indexOf("]]>", i + 9);
-        i = end < 0 ? n : end + 3;
+    int bang = xml.indexOf("<!");
+    int i = 0;
+    // jumps from one '&' to the next, past the CDATA sections and comments ("<!...") in between
+    while (true) {
+      if (amp < i) {
+        amp = xml.indexOf('&', i);
+      }
+      if (amp < 0) {
+        break;
+      }
+      if (bang >= 0 && bang < i) {
+        bang = xml.indexOf("<!", i);
+      }
+      if (bang >= 0 && bang < amp) {
+        i = skipped(xml, bang);
         continue;
       }
-      if (c == '<' && xml.startsWith("<!--", i)) {
-        int end = xml.indexOf("-->", i + 4);
-        i = end < 0 ? n : end + 3;
-        continue;
+      i = amp;
+      int semi = i + 1;
+      while (semi < n && semi - i <= 32 && Character.isLetterOrDigit(xml.charAt(semi))) {
+        semi++;
       }
-      if (c == '&') {
-        int semi = i + 1;
-        while (semi < n && semi - i <= 32 && Character.isLetterOrDigit(xml.charAt(semi))) {
-          semi++;
-        }
-        if (semi < n && xml.charAt(semi) == ';' && semi > i + 1 && Character.isLetter(xml.charAt(i + 1))) {
-          String name = xml.substring(i + 1, semi);
-          if (HtmlSanitizer.ENTITY_NAMES.contains(name) && !isXmlEntity(name)) {
-            String value = Entities.getByName(name);
-            if (!value.isEmpty()) {
-              if (out == null) {
-                out = new StringBuilder(n + 16);
-              }
-              out.append(xml, copied, i).append("&#").append(value.codePointAt(0)).append(';');
-              copied = semi + 1;
+      if (semi < n && xml.charAt(semi) == ';' && semi > i + 1 && Character.isLetter(xml.charAt(i + 1))) {
+        String name = xml.substring(i + 1, semi);
+        if (HtmlSanitizer.ENTITY_NAMES.contains(name) && !isXmlEntity(name)) {
+          String value = Entities.getByName(name);
+          if (!value.isEmpty()) {
+            if (out == null) {
+              out = new StringBuilder(n + 16);
             }
+            out.append(xml, copied, i).append("&#").append(value.codePointAt(0)).append(';');
+            copied = semi + 1;
           }
-          i = semi + 1;
-          continue;
         }
+        i = semi + 1;
+        continue;
       }
       i++;
     }
@@ -60,6 +63,19 @@ final class HtmlEntities {
       return xml;
     }
     return out.append(xml, copied, n).toString();
+  }
+
+  /** Where scanning resumes after the {@code <!} at {@code at}: past a CDATA section or comment, else past the {@code <}. */
+  private static int skipped(String xml, int at) {
+    if (xml.startsWith("<![CDATA[", at)) {
+      int end = xml.indexOf("]]>", at + 9);
+      return end < 0 ? xml.length() : end + 3;
+    }
+    if (xml.startsWith("<!--", at)) {
+      int end = xml.indexOf("-->", at + 4);
+      return end < 0 ? xml.length() : end + 3;
+    }
+    return at + 1;
   }
 
   private static boolean isXmlEntity(String name) {

@@ -86,9 +86,6 @@ final class HtmlSanitizer {
   /** Code points 128-159 read as windows-1252 (feedparser's {@code _cp1252}). */
   private static final Map<Integer, Character> CP1252 = cp1252();
 
-  private static final Pattern BANG = Pattern.compile("<!((?!DOCTYPE|--|\\[))", Pattern.CASE_INSENSITIVE);
-  private static final Pattern SELF_CLOSING = Pattern.compile("<([^<>\\s]+?)\\s*/>");
-  private static final Pattern INTERESTING = Pattern.compile("[&<]");
   private static final Pattern STARTTAG_OPEN = Pattern.compile("<[>a-zA-Z]");
   private static final Pattern SHORTTAG_OPEN = Pattern.compile("<[a-zA-Z][-.a-zA-Z0-9]*/");
   private static final Pattern SHORTTAG = Pattern.compile("<([a-zA-Z][-.a-zA-Z0-9]*)/([^/]*)/");
@@ -116,13 +113,17 @@ final class HtmlSanitizer {
   private final boolean xhtml;
   private final String base;
   private final StringBuilder out = new StringBuilder();
+  private final String text;
+  private final RawMatchers matchers;
   private String lastTag = "???";
   private int unacceptableDepth;
 
-  private HtmlSanitizer(boolean sanitise, boolean xhtml, String base) {
+  private HtmlSanitizer(boolean sanitise, boolean xhtml, String base, String html) {
     this.sanitise = sanitise;
     this.xhtml = xhtml;
     this.base = base;
+    this.text = prepare(html);
+    this.matchers = new RawMatchers(text);
   }
 
   /**
@@ -134,37 +135,76 @@ final class HtmlSanitizer {
    */
   static String clean(String html, String type, String base) {
     boolean xhtml = type.equals("application/xhtml+xml");
-    String normalised = new HtmlSanitizer(false, xhtml, base).run(html);
-    return new HtmlSanitizer(true, xhtml, base).run(normalised.replace("<![CDATA[", "&lt;![CDATA[")).strip().replace("\r\n", "\n");
+    String normalised = new HtmlSanitizer(false, xhtml, base, html).run();
+    return new HtmlSanitizer(true, xhtml, base, normalised.replace("<![CDATA[", "&lt;![CDATA[")).run().strip()
+        .replace("\r\n", "\n");
   }
 
-  private String run(String html) {
-    String data = BANG.matcher(html).replaceAll("&lt;!$1");
-    data = SELF_CLOSING.matcher(data).replaceAll(match -> {
-      String tag = match.group(1);
-      return Matcher.quoteReplacement(VOID.contains(tag) ? "<" + tag + " />" : "<" + tag + "></" + tag + ">");
-    });
-    data = data.replace("&#39;", "'").replace("&#34;", "\"");
-    scan(data);
+  /** sgmllib's view of the markup: stray {@code <!} escaped, {@code <x/>} expanded, two references decoded. */
+  private static String prepare(String html) {
+    String data = MarkupPreparation.expandSelfClosing(MarkupPreparation.escapeBangs(html), VOID);
+    return data.replace("&#39;", "'").replace("&#34;", "\"");
+  }
+
+  private String run() {
+    out.ensureCapacity(text.length());
+    scan(text);
     return out.toString();
+  }
+
+  /** The matchers of the scanning loop, made once per text (not once per tag). */
+  private static final class RawMatchers {
+    final Matcher startTagOpen;
+    final Matcher shortTagOpen;
+    final Matcher shortTag;
+    final Matcher endBracket;
+    final Matcher tagName;
+    final Matcher attribute;
+    final Matcher charref;
+    final Matcher entityref;
+    final Matcher incomplete;
+    final Matcher commentEnd;
+
+    RawMatchers(String raw) {
+      startTagOpen = STARTTAG_OPEN.matcher(raw);
+      shortTagOpen = SHORTTAG_OPEN.matcher(raw);
+      shortTag = SHORTTAG.matcher(raw);
+      endBracket = END_BRACKET.matcher(raw);
+      tagName = TAG_NAME.matcher(raw);
+      attribute = ATTRIBUTE.matcher(raw);
+      charref = CHARREF.matcher(raw);
+      entityref = ENTITYREF.matcher(raw);
+      incomplete = INCOMPLETE.matcher(raw);
+      commentEnd = COMMENT_END.matcher(raw);
+    }
+  }
+
+  /** The index of the next {@code &} or {@code <} at or after {@code from}, or {@code n}. */
+  private static int nextInteresting(String raw, int from, int n) {
+    for (int i = from; i < n; i++) {
+      char c = raw.charAt(i);
+      if (c == '&' || c == '<') {
+        return i;
+      }
+    }
+    return n;
   }
 
   /** sgmllib's scanning loop over the whole text. */
   private void scan(String raw) {
     int i = 0;
     int n = raw.length();
-    Matcher interesting = INTERESTING.matcher(raw);
     while (i < n) {
-      int j = interesting.find(i) ? interesting.start() : n;
+      int j = nextInteresting(raw, i, n);
       if (i < j) {
-        data(raw.substring(i, j));
+        data(raw, i, j);
       }
       i = j;
       if (i == n) {
         break;
       }
       if (raw.charAt(i) == '<') {
-        if (lookingAt(STARTTAG_OPEN, raw, i)) {
+        if (lookingAt(matchers.startTagOpen, raw, i)) {
           int k = startTag(raw, i);
           if (k < 0) {
             break;
@@ -211,7 +251,7 @@ final class HtmlSanitizer {
           continue;
         }
       } else {
-        Matcher charref = CHARREF.matcher(raw).region(i, n);
+        Matcher charref = matchers.charref.region(i, n);
         if (charref.lookingAt()) {
           charref(charref.group(1));
           i = charref.end();
@@ -220,7 +260,7 @@ final class HtmlSanitizer {
           }
           continue;
         }
-        Matcher entityref = ENTITYREF.matcher(raw).region(i, n);
+        Matcher entityref = matchers.entityref.region(i, n);
         if (entityref.lookingAt()) {
           entityref(entityref.group(1));
           i = entityref.end();
@@ -230,9 +270,9 @@ final class HtmlSanitizer {
           continue;
         }
       }
-      Matcher incomplete = INCOMPLETE.matcher(raw).region(i, n);
+      Matcher incomplete = matchers.incomplete.region(i, n);
       if (!incomplete.lookingAt()) {
-        data(raw.substring(i, i + 1));
+        data(raw, i, i + 1);
         i++;
         continue;
       }
@@ -240,16 +280,16 @@ final class HtmlSanitizer {
       if (end == n) {
         break;
       }
-      data(raw.substring(i, end));
+      data(raw, i, end);
       i = end;
     }
     if (i < n) {
-      data(raw.substring(i));
+      data(raw, i, n);
     }
   }
 
-  private static boolean lookingAt(Pattern pattern, String raw, int at) {
-    return pattern.matcher(raw).region(at, raw.length()).lookingAt();
+  private static boolean lookingAt(Matcher matcher, String raw, int at) {
+    return matcher.region(at, raw.length()).lookingAt();
   }
 
   private int comment(String raw, int i) {
@@ -261,13 +301,13 @@ final class HtmlSanitizer {
     if (!sanitise) {
       return -1;
     }
-    Matcher end = COMMENT_END.matcher(raw);
+    Matcher end = matchers.commentEnd;
     return end.find(i + 4) ? end.end() : raw.length();
   }
 
   private int startTag(String raw, int i) {
-    if (lookingAt(SHORTTAG_OPEN, raw, i)) {
-      Matcher shortTag = SHORTTAG.matcher(raw).region(i, raw.length());
+    if (lookingAt(matchers.shortTagOpen, raw, i)) {
+      Matcher shortTag = matchers.shortTag.region(i, raw.length());
       if (!shortTag.lookingAt()) {
         return -1;
       }
@@ -278,7 +318,7 @@ final class HtmlSanitizer {
       endTag(tag);
       return shortTag.end();
     }
-    Matcher bracket = END_BRACKET.matcher(raw);
+    Matcher bracket = matchers.endBracket;
     if (!bracket.find(i + 1)) {
       return -1;
     }
@@ -289,14 +329,14 @@ final class HtmlSanitizer {
       k = j;
       tag = lastTag;
     } else {
-      Matcher name = TAG_NAME.matcher(raw).region(i + 1, raw.length());
+      Matcher name = matchers.tagName.region(i + 1, raw.length());
       name.lookingAt();
       k = name.end();
       tag = raw.substring(i + 1, k).toLowerCase(Locale.ROOT);
       lastTag = tag;
     }
     List<String[]> attributes = new ArrayList<>();
-    Matcher attribute = ATTRIBUTE.matcher(raw);
+    Matcher attribute = matchers.attribute;
     while (k < j) {
       attribute.region(k, raw.length());
       if (!attribute.lookingAt() || attribute.end() == k) {
@@ -335,7 +375,7 @@ final class HtmlSanitizer {
   }
 
   private int endTag(String raw, int i) {
-    Matcher bracket = END_BRACKET.matcher(raw);
+    Matcher bracket = matchers.endBracket;
     if (!bracket.find(i + 1)) {
       return -1;
     }
@@ -404,6 +444,12 @@ final class HtmlSanitizer {
   private void data(String text) {
     if (!sanitise || unacceptableDepth == 0) {
       out.append(text);
+    }
+  }
+
+  private void data(String raw, int start, int end) {
+    if (!sanitise || unacceptableDepth == 0) {
+      out.append(raw, start, end);
     }
   }
 

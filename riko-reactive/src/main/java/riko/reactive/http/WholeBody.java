@@ -1,6 +1,7 @@
 package riko.reactive.http;
 
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,13 +60,41 @@ public final class WholeBody {
    *     body grows past {@code maxBytes} (the rest is not downloaded)
    */
   public static Mono<byte[]> read(Flux<byte[]> body, String url, long maxBytes) {
-    return body.collect(ByteArrayOutputStream::new, (out, chunk) -> {
-          if (out.size() + (long) chunk.length > maxBytes) {
-            throw new FetchException(url, "the document is larger than " + maxBytes + " bytes (the limit for "
-                + "documents read whole; system property " + MAX_BYTES_PROPERTY + " raises it)", null);
-          }
-          out.write(chunk, 0, chunk.length);
-        })
-        .map(ByteArrayOutputStream::toByteArray);
+    return body.collect(() -> new Chunks(url, maxBytes), Chunks::add).map(Chunks::join);
+  }
+
+  /** The chunks received so far, joined once at the end (one copy of the document, not several). */
+  private static final class Chunks {
+    private final String url;
+    private final long maxBytes;
+    private final List<byte[]> received = new ArrayList<>();
+    private long size;
+
+    Chunks(String url, long maxBytes) {
+      this.url = url;
+      this.maxBytes = maxBytes;
+    }
+
+    void add(byte[] chunk) {
+      if (size + chunk.length > maxBytes) {
+        throw new FetchException(url, "the document is larger than " + maxBytes + " bytes (the limit for "
+            + "documents read whole; system property " + MAX_BYTES_PROPERTY + " raises it)", null);
+      }
+      received.add(chunk);
+      size += chunk.length;
+    }
+
+    byte[] join() {
+      if (received.size() == 1) {
+        return received.get(0);
+      }
+      byte[] whole = new byte[(int) size];
+      int at = 0;
+      for (byte[] chunk : received) {
+        System.arraycopy(chunk, 0, whole, at, chunk.length);
+        at += chunk.length;
+      }
+      return whole;
+    }
   }
 }
