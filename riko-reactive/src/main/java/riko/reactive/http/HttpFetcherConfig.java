@@ -30,7 +30,8 @@ import java.util.Properties;
  *
  * @param connectTimeout how long establishing a TCP (and TLS) connection may take (default 10 s)
  * @param responseTimeout how long the server may stay silent: before the response headers arrive
- *     and between two reads of the body (default 30 s)
+ *     and between two reads of the body; while the consumer asks for nothing more (the body is
+ *     held back, e.g. an ordered source waiting for its turn) the clock stops (default 30 s)
  * @param deadline how long one whole fetch may take, from the first request to the last body byte,
  *     including redirects, retries and the waits between them (default 10 min)
  * @param maxConnectionsPerHost how many connections to one host (scheme, host and port) may be
