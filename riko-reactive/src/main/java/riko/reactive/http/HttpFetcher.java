@@ -4,23 +4,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.timeout.ReadTimeoutException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -87,15 +79,16 @@ import riko.spi.ResourceRequest;
 public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
 
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-  private static final Set<Integer> RETRIED_STATUSES = Set.of(429, 502, 503, 504);
 
   private final HttpFetcherConfig config;
   private final ConnectionProvider connections;
   private final HttpClient client;
+  private final RetryPolicy retries;
 
   /** A fetcher with its own connection pool, configured by {@code config}. */
   public HttpFetcher(HttpFetcherConfig config) {
     this.config = Objects.requireNonNull(config, "config");
+    this.retries = new RetryPolicy(config.retryBackoff(), config.maxRetryBackoff());
     this.connections = ConnectionProvider.builder("riko-http")
         .maxConnections(config.maxConnectionsPerHost())
         .pendingAcquireMaxCount(config.maxPendingAcquires())
@@ -234,13 +227,13 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
     if (error instanceof Redirect redirect) {
       return follow(fetch, url, chain, redirect);
     }
-    boolean retryable = error instanceof StatusFailure status ? RETRIED_STATUSES.contains(status.code) : retryable(error);
+    boolean retryable = error instanceof StatusFailure status ? RetryPolicy.retriesStatus(status.code) : RetryPolicy.retries(error);
     if (!retryable || attempt > config.maxRetries()) {
       return Flux.error(failure(fetch, error, attempt, ""));
     }
-    Duration wait = backoff(attempt);
+    Duration wait = retries.backoff(attempt);
     if (error instanceof StatusFailure status && status.retryAfter != null) {
-      Duration asked = retryAfter(status.retryAfter);
+      Duration asked = RetryPolicy.retryAfter(status.retryAfter);
       if (asked != null) {
         if (asked.compareTo(config.maxRetryAfter()) > 0) {
           return Flux.error(failure(fetch, error, attempt, "; the server asked to retry after "
@@ -286,40 +279,8 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
     return send(fetch, nextUrl, List.copyOf(hops), 1);
   }
 
-  /** A connection failure before any response, which a new connection may not meet again. */
-  private static boolean retryable(Throwable error) {
-    if (error instanceof ReadTimeoutException) {
-      return true;
-    }
-    return error instanceof IOException && !(error instanceof SSLException) && !(error instanceof UnknownHostException);
-  }
 
-  /** The jittered exponential wait before retry number {@code retry}: between half and all of the full wait. */
-  private Duration backoff(int retry) {
-    long first = config.retryBackoff().toMillis();
-    long most = config.maxRetryBackoff().toMillis();
-    long full = retry >= 31 ? most : Math.min(most, first << Math.min(retry - 1, 30));
-    return Duration.ofMillis(full / 2 + ThreadLocalRandom.current().nextLong(full - full / 2 + 1));
-  }
 
-  /** A {@code Retry-After} value (delay-seconds or an HTTP date) as a wait; {@code null} when unreadable. */
-  static @Nullable Duration retryAfter(String value) {
-    String text = value.strip();
-    if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
-      try {
-        return Duration.ofSeconds(Long.parseLong(text));
-      } catch (NumberFormatException e) {
-        return Duration.ofSeconds(Long.MAX_VALUE / 1000);
-      }
-    }
-    try {
-      Instant when = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-      Duration wait = Duration.between(Instant.now(), when);
-      return wait.isNegative() ? Duration.ZERO : wait;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 
   private FetchException failure(Fetch<?> fetch, Throwable error, int attempts, String more) {
     String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";

@@ -157,14 +157,14 @@ class HttpRetriesTest {
 
   @Test
   void readsRetryAfterValues() {
-    assertThat(HttpFetcher.retryAfter("0")).isEqualTo(Duration.ZERO);
-    assertThat(HttpFetcher.retryAfter(" 7 ")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(HttpFetcher.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
-    assertThat(HttpFetcher.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+    assertThat(RetryPolicy.retryAfter("0")).isEqualTo(Duration.ZERO);
+    assertThat(RetryPolicy.retryAfter(" 7 ")).isEqualTo(Duration.ofSeconds(7));
+    assertThat(RetryPolicy.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ZERO);
+    assertThat(RetryPolicy.retryAfter(DateTimeFormatter.RFC_1123_DATE_TIME.format(
         ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(100)))).isBetween(Duration.ofSeconds(90), Duration.ofSeconds(100));
-    assertThat(HttpFetcher.retryAfter("-1")).isNull();
-    assertThat(HttpFetcher.retryAfter("")).isNull();
-    assertThat(HttpFetcher.retryAfter("99999999999999999999")).isGreaterThan(Duration.ofDays(365));
+    assertThat(RetryPolicy.retryAfter("-1")).isNull();
+    assertThat(RetryPolicy.retryAfter("")).isNull();
+    assertThat(RetryPolicy.retryAfter("99999999999999999999")).isGreaterThan(Duration.ofDays(365));
   }
 
   @Test
