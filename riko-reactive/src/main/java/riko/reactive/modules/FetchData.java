@@ -130,15 +130,9 @@ public final class FetchData extends FetchingModule<FetchData.Conf> {
     }
 
     static Conf from(ResolvedConf conf) {
-      Object url = conf.get("url");
-      if (url == null) {
-        throw new ConfException(conf.module(), "url", "is required (the JSON, XML or HTML document to read)");
-      }
-      List<String> urls = new ArrayList<>();
-      for (Object each : conf.list("url")) {
-        if (each != null) {
-          urls.add(checkExtension(conf.module(), PyStr.str(each)));
-        }
+      List<String> urls = SourceFetch.urls(conf, "the JSON, XML or HTML document to read");
+      for (String url : urls) {
+        checkExtension(conf.module(), url);
       }
       Charset encoding = ResponseCharset.forEncoding(conf.module(), conf.text("encoding", "utf-8"));
       return new Conf(urls, path(conf.get("path")), encoding, SourceFetch.headers(conf));
@@ -158,10 +152,9 @@ public final class FetchData extends FetchingModule<FetchData.Conf> {
       return PyStr.str(path);
     }
 
-    private static String checkExtension(String module, String url) {
+    private static void checkExtension(String module, String url) {
       try {
         DocumentFormat.byExtension(url);
-        return url;
       } catch (IllegalArgumentException e) {
         throw new ConfException(module, "url", "has an " + e.getMessage());
       }
