@@ -206,10 +206,7 @@ public final class FetchData extends FetchingModule<FetchData.Conf> {
   private static Flux<Item> json(String url, String path, Charset encoding, ResourceInfo info, Flux<byte[]> body,
       boolean byExtension, String label) {
     Charset charset = byExtension ? StandardCharsets.UTF_8 : ResponseCharset.of(info, encoding);
-    Flux<byte[]> utf8 = charset.equals(StandardCharsets.UTF_8)
-        ? body
-        : ResponseCharset.decode(body, charset).map(text -> text.getBytes(StandardCharsets.UTF_8));
-    return Flux.defer(() -> new JsonRecords(label, url, path).read(utf8));
+    return JsonRecords.read(label, url, path, body, charset);
   }
 
   private static Flux<Item> markup(String url, String path, Charset encoding, ResourceInfo info, Flux<byte[]> body,

@@ -196,13 +196,8 @@ public final class FetchTable extends ProcessorModule {
     return switch (format(url, message -> new ModuleException(label, "url " + message))) {
       case CSV -> Csv.rows(url, conf.layout(','), conf.encoding(), conf.headers(), fetcher, label);
       case TSV -> Csv.rows(url, conf.layout('\t'), conf.encoding(), conf.headers(), fetcher, label);
-      case JSON -> SourceFetch.fetch(fetcher, url, conf.headers(), label, (info, body) -> {
-        Charset charset = ResponseCharset.of(info, conf.encoding());
-        Flux<byte[]> utf8 = charset.equals(StandardCharsets.UTF_8)
-            ? body
-            : ResponseCharset.decode(body, charset).map(text -> text.getBytes(StandardCharsets.UTF_8));
-        return Flux.defer(() -> new JsonRecords(label, url, "").read(utf8));
-      });
+      case JSON -> SourceFetch.fetch(fetcher, url, conf.headers(), label,
+          (info, body) -> JsonRecords.read(label, url, "", body, ResponseCharset.of(info, conf.encoding())));
       case YAML -> SourceFetch.fetch(fetcher, url, conf.headers(), label, (info, body) ->
           WholeBody.read(body, url, WholeBody.maxBytes())
               .publishOn(Schedulers.boundedElastic())

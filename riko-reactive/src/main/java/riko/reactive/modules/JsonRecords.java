@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,6 +19,7 @@ import reactor.core.publisher.Flux;
 import riko.item.Item;
 import riko.item.ItemPath;
 import riko.json.ItemJson;
+import riko.reactive.http.ResponseCharset;
 import riko.spi.ModuleException;
 import riko.value.PyStr;
 
@@ -91,6 +94,17 @@ final class JsonRecords {
       throw new IllegalStateException("Jackson cannot create a non-blocking parser", e);
     }
     this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+  }
+
+  /**
+   * The records of a body written in {@code charset}: UTF-8 is parsed as it arrives, any other
+   * charset is transcoded to UTF-8 chunk by chunk first.
+   */
+  static Flux<Item> read(String label, String url, String path, Flux<byte[]> body, Charset charset) {
+    Flux<byte[]> utf8 = charset.equals(StandardCharsets.UTF_8)
+        ? body
+        : ResponseCharset.decode(body, charset).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    return Flux.defer(() -> new JsonRecords(label, url, path).read(utf8));
   }
 
   /**
