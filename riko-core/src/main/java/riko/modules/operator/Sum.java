@@ -1,8 +1,6 @@
 package riko.modules.operator;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +15,7 @@ import riko.spi.OperatorResult;
 import riko.value.Cast;
 import riko.value.DecimalNaN;
 import riko.value.PyStr;
+import riko.value.PythonDecimal;
 import riko.value.Truthiness;
 
 /**
@@ -47,8 +46,6 @@ import riko.value.Truthiness;
  */
 public final class Sum extends OperatorModule {
 
-  /** Python's default decimal context: 28 significant digits, half-even. */
-  static final MathContext PYTHON_DECIMAL = new MathContext(28, RoundingMode.HALF_EVEN);
 
   /**
    * @param sumKey the top-level key whose values are added
@@ -116,7 +113,7 @@ public final class Sum extends OperatorModule {
         if (total.amount() == null || decimal == DecimalNaN.INSTANCE) {
           return new Total(null);
         }
-        return new Total(total.amount().add((BigDecimal) decimal, PYTHON_DECIMAL));
+        return new Total(PythonDecimal.add(total.amount(), (BigDecimal) decimal));
       }
 
       private Object decimal(@Nullable Object value, Item item) {

@@ -20,6 +20,7 @@ import riko.spi.ProcessorSpec;
 import riko.value.Cast;
 import riko.value.DecimalNaN;
 import riko.value.PyStr;
+import riko.value.PythonDecimal;
 
 /**
  * riko's {@code simplemath}: decimal arithmetic between a field and a constant (or another

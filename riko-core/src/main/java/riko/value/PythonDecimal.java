@@ -1,4 +1,4 @@
-package riko.modules.processor;
+package riko.value;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -22,13 +22,13 @@ import org.jspecify.annotations.Nullable;
  * Python produces without a trap, {@code 0 ** -n}, is reported as {@link InfiniteResultException}.
  * {@link BigDecimal} has no negative zero, so Python's {@code -0} results come out as {@code 0}.
  */
-final class PythonDecimal {
+public final class PythonDecimal {
 
   /** Significant digits. */
-  static final int PRECISION = 28;
+  public static final int PRECISION = 28;
 
   /** Rounding to {@link #PRECISION} digits, half-even. */
-  static final MathContext CONTEXT = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
+  public static final MathContext CONTEXT = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
 
   private static final int EMAX = 999_999;
   private static final int EMIN = -999_999;
@@ -39,7 +39,7 @@ final class PythonDecimal {
   private static final BigDecimal SQRT_LIMIT = new BigDecimal("1.2");
 
   /** Thrown for the one infinite result Python gives without a trap, {@code 0 ** -n}. */
-  static final class InfiniteResultException extends ArithmeticException {
+  public static final class InfiniteResultException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
 
     InfiniteResultException() {
@@ -49,44 +49,89 @@ final class PythonDecimal {
 
   private PythonDecimal() {}
 
-  static BigDecimal add(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code a + b} in the default context.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal add(BigDecimal a, BigDecimal b) {
     return fix(a.add(b, CONTEXT));
   }
 
-  static BigDecimal subtract(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code a - b} in the default context.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal subtract(BigDecimal a, BigDecimal b) {
     return fix(a.subtract(b, CONTEXT));
   }
 
-  static BigDecimal multiply(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code a * b} in the default context.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal multiply(BigDecimal a, BigDecimal b) {
     return fix(a.multiply(b));
   }
 
-  /** True division; an exact quotient keeps the exponent closest to {@code exp(a) - exp(b)}. */
-  static BigDecimal divide(BigDecimal a, BigDecimal b) {
+  /**
+   * True division; an exact quotient keeps the exponent closest to {@code exp(a) - exp(b)}.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal divide(BigDecimal a, BigDecimal b) {
     if (b.signum() == 0) {
       throw new ArithmeticException(a.signum() == 0 ? "division undefined: 0 / 0" : "division by zero: x / 0");
     }
     return fix(a.divide(b, CONTEXT));
   }
 
-  /** Python's {@code //} on decimals: the quotient truncated toward zero, exponent 0. */
-  static BigDecimal floorDivide(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code //} on decimals: the quotient truncated toward zero, exponent 0.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal floorDivide(BigDecimal a, BigDecimal b) {
     if (b.signum() == 0) {
       throw new ArithmeticException(a.signum() == 0 ? "division undefined: 0 // 0" : "division by zero: x // 0");
     }
     return integerDivision(a, b)[0];
   }
 
-  /** Python's {@code %} on decimals: the remainder with the sign of the dividend. */
-  static BigDecimal remainder(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code %} on decimals: the remainder with the sign of the dividend.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal remainder(BigDecimal a, BigDecimal b) {
     if (b.signum() == 0) {
       throw new ArithmeticException(a.signum() == 0 ? "division undefined: 0 % 0" : "invalid operation: x % 0");
     }
     return fix(integerDivision(a, b)[1]);
   }
 
-  /** Python's {@code sum((a, b)) / 2}. */
-  static BigDecimal mean(BigDecimal a, BigDecimal b) {
+  /**
+   * Python's {@code sum((a, b)) / 2}.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return the result, rounded and with Python's exponent
+   */
+  public static BigDecimal mean(BigDecimal a, BigDecimal b) {
     return divide(add(add(BigDecimal.ZERO, a), b), BigDecimal.valueOf(2));
   }
 
@@ -100,8 +145,11 @@ final class PythonDecimal {
    *
    * @throws ArithmeticException for {@code 0 ** 0}, a negative base with a non-integer power,
    *     or overflow; {@link InfiniteResultException} for {@code 0 ** -n}
+   * @param x the base
+   * @param y the exponent
+   * @return the power, rounded and with Python's exponent
    */
-  static BigDecimal power(BigDecimal x, BigDecimal y) {
+  public static BigDecimal power(BigDecimal x, BigDecimal y) {
     boolean integral = isInteger(y);
     if (x.signum() == 0) {
       if (y.signum() == 0) {
