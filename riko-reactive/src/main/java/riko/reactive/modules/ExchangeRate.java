@@ -1,6 +1,8 @@
 package riko.reactive.modules;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
@@ -82,7 +84,8 @@ import riko.value.PythonDecimal;
  *   <li>every truthy rate becomes a decimal: integers exactly, JSON numbers with a fraction or
  *       exponent by the EXACT expansion of their double ({@code new BigDecimal(double)}, as
  *       Python's {@code Decimal(float)}: 0.78419 is 0.78418999999999994...), strings parsed as
- *       decimals ({@code "NaN"} is NaN), {@code true} as 1; zero and empty rates are dropped;
+ *       decimals ({@code "NaN"} is NaN), {@code true} as 1, a bare {@code NaN} (which Python's
+ *       JSON reader accepts) as NaN; zero and empty rates are dropped;
  *   <li>a target of {@code USD} gives {@code 1 / rates[base]}; any other target
  *       {@code 1 / (rates[base] / rates[target])}, each division Python's (28 significant
  *       digits, half-even, {@link PythonDecimal}). {@code rates[base]} is read from the
@@ -99,8 +102,9 @@ import riko.value.PythonDecimal;
  * {@code headers} that is not a map is a {@link ConfException} naming the key. At runtime, as a
  * {@link ModuleException} naming the module and the URL (the project's policy for fetches), after
  * the items already emitted: a fetch that fails (HTTP status outside 2xx, connection refused,
- * missing file); a document that is not a JSON object; a non-empty {@code rates} that is not an
- * object, or a rate that is not a number (a non-numeric string, a list, an infinite number); a
+ * missing file); a document that is not a JSON object (or has data after it); a non-empty
+ * {@code rates} that is not an object, or a rate that is not a number (a non-numeric string, a
+ * list, an infinite number, which riko would read as a decimal infinity); a
  * zero rate written as a string ({@code "0"}), which divides by zero; and a quantised rate of more
  * than 28 digits. The {@code param} values never appear in messages (they are written
  * {@code ***}), since {@code app_id} is a credential. riko raises for all of these too, but with
@@ -132,7 +136,11 @@ public final class ExchangeRate extends ProcessorModule {
   private static final String NAME = "exchangerate";
   private static final String USD = "USD";
   private static final Pattern HTTP = Pattern.compile("(?i)https?:");
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Python's {@code json}: {@code NaN} and {@code Infinity} read, trailing data refused, the last of repeated keys kept. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
   /** Python's default {@code Emax}. */
   private static final long EXPONENT_LIMIT = 999_999;
 
@@ -312,7 +320,8 @@ public final class ExchangeRate extends ProcessorModule {
       return BigDecimal.ZERO;
     }
     if (!rates.isObject()) {
-      throw new ModuleException(label, "'rates' in " + url + " must be an object of currency codes to rates, was " + rates);
+      throw new ModuleException(label, "'rates' in " + url + " must be an object of currency codes to rates, was "
+          + rates.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
     }
     Map<String, Object> decimals = new HashMap<>();
     rates.properties().forEach(entry -> {
@@ -354,6 +363,9 @@ public final class ExchangeRate extends ProcessorModule {
   private static Object decimal(String code, JsonNode node, String label, String url) {
     if (node.isIntegralNumber()) {
       return new BigDecimal(node.bigIntegerValue());
+    }
+    if (node.isNumber() && Double.isNaN(node.doubleValue())) {
+      return DecimalNaN.INSTANCE;
     }
     if (node.isNumber() && Double.isFinite(node.doubleValue())) {
       return new BigDecimal(node.doubleValue());

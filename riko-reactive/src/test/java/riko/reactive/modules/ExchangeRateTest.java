@@ -184,6 +184,7 @@ class ExchangeRateTest {
     assertThat(rate(rates(serve("{\"rates\": {\"GBP\": 0, \"EUR\": \"\", \"X\": null}}")), "GBP"))
         .as("zero and empty rates are dropped").isEqualTo(DecimalNaN.INSTANCE);
     assertThat(rate(rates(serve("{\"rates\": {\"GBP\": \"NaN\"}}")), "GBP")).isEqualTo(DecimalNaN.INSTANCE);
+    assertThat(rate(rates(serve("{\"rates\": {\"GBP\": NaN}}")), "GBP")).as("Python's JSON reads NaN").isEqualTo(DecimalNaN.INSTANCE);
     assertThat(rate(rates(url), "")).as("a missing field reads as the empty code").isEqualTo(DecimalNaN.INSTANCE);
   }
 
@@ -436,14 +437,15 @@ class ExchangeRateTest {
 
   @Test
   void documentsThatAreNotRatesFail() {
-    Map<String, String> cases = Map.of(
-        "not json", "is not JSON",
-        "[1, 2]", "is not a JSON object",
-        "{\"rates\": [1]}", "'rates'",
-        "{\"rates\": {\"GBP\": \"abc\"}}", "not a number",
-        "{\"rates\": {\"GBP\": [1]}}", "must be a finite number",
-        "{\"rates\": {\"GBP\": 1e400}}", "must be a finite number",
-        "{\"rates\": {\"GBP\": \"0\"}}", "division by zero");
+    Map<String, String> cases = Map.ofEntries(
+        Map.entry("not json", "is not JSON"),
+        Map.entry("[1, 2]", "is not a JSON object"),
+        Map.entry("{\"rates\": {}} {}", "is not JSON"),
+        Map.entry("{\"rates\": [1]}", "was array"),
+        Map.entry("{\"rates\": {\"GBP\": \"abc\"}}", "not a number"),
+        Map.entry("{\"rates\": {\"GBP\": [1]}}", "must be a finite number"),
+        Map.entry("{\"rates\": {\"GBP\": 1e400}}", "must be a finite number"),
+        Map.entry("{\"rates\": {\"GBP\": \"0\"}}", "division by zero"));
     cases.forEach((document, problem) -> {
       String url = serve(document);
       StepVerifier.create(run(rates(url), List.of(Item.of("content", "GBP"))))
