@@ -131,6 +131,12 @@ public abstract class ProcessorModule implements RikoModule {
   }
 
   private Flux<Item> fold(Item item, ProcessorResult result, CallOptions options) {
+    if (result instanceof ProcessorResult.Deferred deferred) {
+      return deferred.value()
+          .map(value -> Optional.<Object>of(value))
+          .defaultIfEmpty(Optional.empty())
+          .flatMapMany(value -> fold(item, ProcessorResult.of(value.orElse(null)), options));
+    }
     boolean emit = options.explicitEmit().orElseGet(() -> spec.alwaysEmit()
         || result instanceof ProcessorResult.Stream
         || isMap(((ProcessorResult.Single) result).value()));

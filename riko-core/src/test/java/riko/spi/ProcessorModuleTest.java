@@ -6,11 +6,13 @@ import static riko.testing.ModuleRunner.item;
 import static riko.testing.ModuleRunner.items;
 import static riko.testing.ModuleRunner.json;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import riko.conf.CallOptions;
 import riko.conf.Count;
@@ -33,6 +35,10 @@ class ProcessorModuleTest {
     protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
       if (conf.has("single")) {
         return ProcessorResult.of(conf.get("single"));
+      }
+      if (conf.has("later")) {
+        Object later = conf.get("later");
+        return ProcessorResult.deferred(later == null ? Mono.empty() : Mono.just(later).delayElement(Duration.ofMillis(5)));
       }
       if (conf.has("field")) {
         return ProcessorResult.of(value);
@@ -61,6 +67,18 @@ class ProcessorModuleTest {
         .as("dotted keys win over the plain key").containsExactly("{\"a\":{\"b\":1}}");
     assertThat(run("{\"single\": null}", CallOptions.none(), one)).as("null leaves the item unchanged")
         .containsExactly("{\"content\":\"x\"}");
+  }
+
+  @Test
+  void deferredValuesAreFoldedAsSingleValuesOnceTheyArrive() {
+    assertThat(run("{\"later\": 5}", CallOptions.none(), one)).containsExactly("{\"content\":\"x\",\"echo\":5}");
+    assertThat(run("{\"later\": {\"k\": 1}}", CallOptions.none(), one)).as("a map is emitted").containsExactly("{\"k\":1}");
+    assertThat(run("{\"later\": null}", CallOptions.none(), one)).as("nothing leaves the item unchanged")
+        .containsExactly("{\"content\":\"x\"}");
+    assertThat(run("{\"later\": 7}", CallOptions.none().withEmit(false).withAssign("r").withCount(Count.ALL), one))
+        .containsExactly("{\"content\":\"x\",\"r\":[7]}");
+    assertThat(run("{\"later\": 7}", CallOptions.none().withEmit(true), items("[{\"content\": \"a\"}, {\"content\": \"b\"}]")))
+        .as("emitted, in input order").containsExactly("7", "7");
   }
 
   @Test

@@ -1,7 +1,7 @@
 /**
- * The riko modules that read resources (HTTP, local files): each a small final class registered
- * through {@code META-INF/services/riko.spi.RikoModule}, with package-private helpers for the
- * document formats they share.
+ * The riko modules that read resources (HTTP, local files, and the lookup tables riko bundles):
+ * each a small final class registered through {@code META-INF/services/riko.spi.RikoModule}, with
+ * package-private helpers for the document formats they share.
  */
 @NullMarked
 package riko.reactive.modules;
