@@ -131,6 +131,9 @@ public abstract class ProcessorModule implements RikoModule {
   }
 
   private Flux<Item> fold(Item item, ProcessorResult result, CallOptions options) {
+    if (result instanceof ProcessorResult.Later later) {
+      return later.result().defaultIfEmpty(ProcessorResult.of(null)).flatMapMany(r -> fold(item, r, options));
+    }
     boolean emit = options.explicitEmit().orElseGet(() -> spec.alwaysEmit()
         || result instanceof ProcessorResult.Stream
         || isMap(((ProcessorResult.Single) result).value()));

@@ -4,11 +4,12 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What a processor's logic returns for one item: a single value (possibly a map, possibly
- * {@code null}) or a stream of values. The distinction matters: riko emits streams and maps by
- * default and assigns other single values.
+ * {@code null}) or a stream of values, possibly known only later. The distinction matters: riko
+ * emits streams and maps by default and assigns other single values.
  */
 public abstract sealed class ProcessorResult {
 
@@ -27,6 +28,14 @@ public abstract sealed class ProcessorResult {
   /** An empty stream. */
   public static ProcessorResult none() {
     return new Stream(Flux.empty());
+  }
+
+  /**
+   * A result known later, e.g. from an asynchronous user function; it is folded like the result
+   * it completes with, and an empty {@link Mono} stands for the single value {@code null}.
+   */
+  public static ProcessorResult later(Mono<? extends ProcessorResult> result) {
+    return new Later(result);
   }
 
   /** A single value. */
@@ -54,6 +63,20 @@ public abstract sealed class ProcessorResult {
     /** The values. */
     public Flux<?> values() {
       return values;
+    }
+  }
+
+  /** A result known later. */
+  public static final class Later extends ProcessorResult {
+    private final Mono<ProcessorResult> result;
+
+    Later(Mono<? extends ProcessorResult> result) {
+      this.result = result.cast(ProcessorResult.class);
+    }
+
+    /** The result; empty for the single value {@code null}. */
+    public Mono<ProcessorResult> result() {
+      return result;
     }
   }
 }
