@@ -2,6 +2,7 @@ package riko.conf;
 
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import riko.spi.UserFunction;
 
 /**
  * The per-call options that sit beside a module's conf ({@code conf.md} 3): which field a
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * CallOptions.none().withField("title").withAssign("slug")
  * CallOptions.none().withEmit(true)
+ * CallOptions.none().withFunc(UserFunction.perItem(item -> item.with("seen", true)))
  * }</pre>
  *
  * @param field the dotted path the module reads, or {@code null} for the module's default
@@ -19,15 +21,23 @@ import org.jspecify.annotations.Nullable;
  *     {@code null} for the module's default
  * @param count how many results to keep, or {@code null} for riko's "absent"
  * @param skipIf items to pass through untouched, or {@code null}
+ * @param func the user function of {@code udf} and {@code aggregate}, or {@code null}
  */
 public record CallOptions(
     @Nullable String field,
     @Nullable String assign,
     @Nullable Boolean emit,
     @Nullable Count count,
-    @Nullable SkipIf skipIf) {
+    @Nullable SkipIf skipIf,
+    @Nullable UserFunction func) {
 
-  private static final CallOptions NONE = new CallOptions(null, null, null, null, null);
+  private static final CallOptions NONE = new CallOptions(null, null, null, null, null, null);
+
+  /** Options without a user function. */
+  public CallOptions(@Nullable String field, @Nullable String assign, @Nullable Boolean emit, @Nullable Count count,
+      @Nullable SkipIf skipIf) {
+    this(field, assign, emit, count, skipIf, null);
+  }
 
   /** No options: every module default applies. */
   public static CallOptions none() {
@@ -36,27 +46,36 @@ public record CallOptions(
 
   /** A copy reading {@code field}. */
   public CallOptions withField(@Nullable String field) {
-    return new CallOptions(field, assign, emit, count, skipIf);
+    return new CallOptions(field, assign, emit, count, skipIf, func);
   }
 
   /** A copy assigning to {@code assign}. */
   public CallOptions withAssign(@Nullable String assign) {
-    return new CallOptions(field, assign, emit, count, skipIf);
+    return new CallOptions(field, assign, emit, count, skipIf, func);
   }
 
   /** A copy with an explicit emit choice. */
   public CallOptions withEmit(@Nullable Boolean emit) {
-    return new CallOptions(field, assign, emit, count, skipIf);
+    return new CallOptions(field, assign, emit, count, skipIf, func);
   }
 
   /** A copy keeping {@code count} results. */
   public CallOptions withCount(@Nullable Count count) {
-    return new CallOptions(field, assign, emit, count, skipIf);
+    return new CallOptions(field, assign, emit, count, skipIf, func);
   }
 
   /** A copy skipping what {@code skipIf} matches. */
   public CallOptions withSkipIf(@Nullable SkipIf skipIf) {
-    return new CallOptions(field, assign, emit, count, skipIf);
+    return new CallOptions(field, assign, emit, count, skipIf, func);
+  }
+
+  /**
+   * A copy with a user function ({@code udf}, {@code aggregate}):
+   * {@code withFunc(UserFunction.perItem(item -> ...))}, or {@code withFunc(UserFunction.named("plus3"))}
+   * for one registered in the context.
+   */
+  public CallOptions withFunc(@Nullable UserFunction func) {
+    return new CallOptions(field, assign, emit, count, skipIf, func);
   }
 
   /** The explicit emit choice, if any. */

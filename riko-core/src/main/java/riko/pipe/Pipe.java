@@ -18,6 +18,7 @@ import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;
 import riko.spi.ModuleType;
 import riko.spi.RikoModule;
+import riko.spi.UserFunction;
 
 /**
  * A chain of riko modules: immutable and fluent, with an async face ({@link #flux()}) and a
@@ -184,6 +185,43 @@ public final class Pipe {
   /** Applies string transformations to a field ({@code strtransform}). */
   public Pipe strtransform(Map<String, ?> conf, CallOptions options) {
     return pipe("strtransform", conf, options);
+  }
+
+  /**
+   * Applies {@code func} to each item ({@code udf}) and emits what it returns: a map as an item,
+   * a stream ({@link Flux}, {@link java.util.stream.Stream}) element by element, a {@link Mono}
+   * once it completes, any other value raw.
+   *
+   * <pre>{@code
+   * pipe.udf(item -> Map.of("y", Cast.toInt(item.get("x")) + 3))
+   * }</pre>
+   */
+  public Pipe udf(java.util.function.Function<? super Item, ?> func) {
+    return udf(func, CallOptions.none());
+  }
+
+  /** As {@link #udf(java.util.function.Function)}, with other options ({@code field}, {@code emit}, ...). */
+  public Pipe udf(java.util.function.Function<? super Item, ?> func, CallOptions options) {
+    return pipe("udf", Map.of(), options.withFunc(UserFunction.perItem(func)));
+  }
+
+  /**
+   * Applies {@code func} to the whole stream ({@code aggregate}) and emits its result as a
+   * stream: the elements of a {@link Flux}, list or other iterable, or the one value it returns
+   * ({@code null}: nothing).
+   *
+   * <pre>{@code
+   * pipe.aggregate(Flux::count)                                  // one raw number
+   * pipe.aggregate(items -> items.filter(i -> i.containsKey("title")))
+   * }</pre>
+   */
+  public Pipe aggregate(java.util.function.Function<? super Flux<Item>, ?> func) {
+    return aggregate(func, CallOptions.none());
+  }
+
+  /** As {@link #aggregate(java.util.function.Function)}, with other options ({@code emit}, {@code assign}). */
+  public Pipe aggregate(java.util.function.Function<? super Flux<Item>, ?> func, CallOptions options) {
+    return pipe("aggregate", Map.of(), options.withFunc(UserFunction.perStream(func)));
   }
 
   /** A copy of this pipe running with another context (inputs, clock, fetcher). */

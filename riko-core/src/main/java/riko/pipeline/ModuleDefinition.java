@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param field the {@code field} option, or {@code null}
  * @param count the {@code count} option ({@code first}/{@code all}), or {@code null}
  * @param embed a loop's embedded module, or {@code null}
+ * @param func the name of a registered user function ({@code udf}, {@code aggregate}), or
+ *     {@code null}
  */
 public record ModuleDefinition(
     String id,
@@ -26,11 +28,18 @@ public record ModuleDefinition(
     @Nullable String assign,
     @Nullable String field,
     @Nullable String count,
-    @Nullable Embed embed) {
+    @Nullable Embed embed,
+    @Nullable String func) {
 
   /** Copies the conf. */
   public ModuleDefinition {
     conf = Collections.unmodifiableMap(new LinkedHashMap<>(conf));
+  }
+
+  /** A module that names no user function. */
+  public ModuleDefinition(String id, String type, Map<String, @Nullable Object> conf, @Nullable Boolean emit,
+      @Nullable String assign, @Nullable String field, @Nullable String count, @Nullable Embed embed) {
+    this(id, type, conf, emit, assign, field, count, embed, null);
   }
 
   /** Whether this is the pass-through {@code output} module. */

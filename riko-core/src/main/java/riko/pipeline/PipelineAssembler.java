@@ -20,6 +20,7 @@ import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;
 import riko.spi.ModuleType;
 import riko.spi.RikoModule;
+import riko.spi.UserFunction;
 
 /**
  * Turns a {@link PipelineDefinition} into one {@code Flux<Item>} ({@code pipelines.md} 2).
@@ -134,7 +135,8 @@ public final class PipelineAssembler {
         .withField(m.field())
         .withAssign(m.assign())
         .withEmit(m.emit())
-        .withCount(Count.parse(m.count()).orElse(null));
+        .withCount(Count.parse(m.count()).orElse(null))
+        .withFunc(m.func() == null ? null : UserFunction.named(m.func()));
   }
 
   /** Kahn's algorithm over the wired modules, ties broken by definition order; a cycle is an error. */

@@ -145,6 +145,11 @@ public final class PipelineReader {
     if (conf != null && !(conf instanceof Map<?, ?>)) {
       throw new PipelineException("pipeline '" + pipeline + "': module '" + id + "': 'conf' must be an object");
     }
+    Object func = map.get("func");
+    if (func != null && !(func instanceof String name && !name.isBlank())) {
+      throw new PipelineException("pipeline '" + pipeline + "': module '" + id + "': 'func' must be the name of a "
+          + "function registered with ModuleContext.withFunction, was " + func);
+    }
     ModuleDefinition.Embed embed = null;
     if (map.get("embed") instanceof Map<?, ?> e && e.get("type") instanceof String embedType) {
       embed = new ModuleDefinition.Embed(normaliseId(String.valueOf(e.get("id"))), embedType);
@@ -157,7 +162,8 @@ public final class PipelineReader {
         map.get("assign") instanceof String s ? s : null,
         map.get("field") instanceof String s ? s : null,
         map.get("count") instanceof String s ? s : null,
-        embed);
+        embed,
+        (String) func);
   }
 
   private static java.util.Optional<Wire> wire(String pipeline, @Nullable Object value) {

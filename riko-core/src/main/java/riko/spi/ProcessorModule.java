@@ -131,11 +131,8 @@ public abstract class ProcessorModule implements RikoModule {
   }
 
   private Flux<Item> fold(Item item, ProcessorResult result, CallOptions options) {
-    if (result instanceof ProcessorResult.Deferred deferred) {
-      return deferred.value()
-          .map(value -> Optional.<Object>of(value))
-          .defaultIfEmpty(Optional.empty())
-          .flatMapMany(value -> fold(item, ProcessorResult.of(value.orElse(null)), options));
+    if (result instanceof ProcessorResult.Later later) {
+      return later.result().defaultIfEmpty(ProcessorResult.of(null)).flatMapMany(r -> fold(item, r, options));
     }
     boolean emit = options.explicitEmit().orElseGet(() -> spec.alwaysEmit()
         || result instanceof ProcessorResult.Stream

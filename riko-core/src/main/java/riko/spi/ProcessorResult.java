@@ -8,9 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * What a processor's logic returns for one item: a single value (possibly a map, possibly
- * {@code null}), a single value that arrives later (a lookup over the network), or a stream of
- * values. The distinction matters: riko emits streams and maps by default and assigns other
- * single values.
+ * {@code null}) or a stream of values, possibly known only later. The distinction matters: riko
+ * emits streams and maps by default and assigns other single values.
  */
 public abstract sealed class ProcessorResult {
 
@@ -26,18 +25,19 @@ public abstract sealed class ProcessorResult {
     return new Stream(Flux.from(values));
   }
 
-  /**
-   * A single value that arrives later, e.g. from a fetch: once {@code value} emits, it is folded
-   * exactly as {@link #of} folds it (a map is emitted by default, anything else assigned); an
-   * empty {@code Mono} counts as {@code null}. Its error ends the stream like any module error.
-   */
-  public static ProcessorResult deferred(Mono<?> value) {
-    return new Deferred(value);
-  }
-
   /** An empty stream. */
   public static ProcessorResult none() {
     return new Stream(Flux.empty());
+  }
+
+  /**
+   * A result known later, e.g. from a fetch or an asynchronous user function: it is folded
+   * exactly like the result it completes with ({@code later(value.map(ProcessorResult::of))} is
+   * assigned or emitted as {@link #of} would be); an empty {@link Mono} stands for the single
+   * value {@code null}. Its error ends the stream like any module error.
+   */
+  public static ProcessorResult later(Mono<? extends ProcessorResult> result) {
+    return new Later(result);
   }
 
   /** A single value. */
@@ -54,20 +54,6 @@ public abstract sealed class ProcessorResult {
     }
   }
 
-  /** A single value that arrives later. */
-  public static final class Deferred extends ProcessorResult {
-    private final Mono<?> value;
-
-    Deferred(Mono<?> value) {
-      this.value = Objects.requireNonNull(value);
-    }
-
-    /** The value to come. */
-    public Mono<?> value() {
-      return value;
-    }
-  }
-
   /** A stream of values. */
   public static final class Stream extends ProcessorResult {
     private final Flux<?> values;
@@ -79,6 +65,20 @@ public abstract sealed class ProcessorResult {
     /** The values. */
     public Flux<?> values() {
       return values;
+    }
+  }
+
+  /** A result known later. */
+  public static final class Later extends ProcessorResult {
+    private final Mono<ProcessorResult> result;
+
+    Later(Mono<? extends ProcessorResult> result) {
+      this.result = result.cast(ProcessorResult.class);
+    }
+
+    /** The result; empty for the single value {@code null}. */
+    public Mono<ProcessorResult> result() {
+      return result;
     }
   }
 }

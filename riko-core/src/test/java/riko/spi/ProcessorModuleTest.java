@@ -38,7 +38,7 @@ class ProcessorModuleTest {
       }
       if (conf.has("later")) {
         Object later = conf.get("later");
-        return ProcessorResult.deferred(later == null ? Mono.empty() : Mono.just(later).delayElement(Duration.ofMillis(5)));
+        return ProcessorResult.later(later == null ? Mono.empty() : Mono.just(ProcessorResult.of(later)).delayElement(Duration.ofMillis(5)));
       }
       if (conf.has("field")) {
         return ProcessorResult.of(value);

@@ -275,7 +275,8 @@ public final class ExchangeRate extends ProcessorModule {
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
     String base = value == null ? "" : PyStr.str(value);
-    return ProcessorResult.deferred(rate(base, Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()));
+    return ProcessorResult.later(
+        rate(base, Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()).map(ProcessorResult::of));
   }
 
   /**
