@@ -27,7 +27,8 @@ import riko.spi.RikoModule;
  *   <li>{@code embed} (required; {@link ModuleCall#embed()}): a loopable module (any processor
  *       but {@code input}) or a sub-pipeline {@code pipe:<id>}. In JSON, the module object's
  *       {@code "embed": {"id": ..., "type": ...}}.</li>
- *   <li>{@code field} (default none): passed to the embed as its {@code field}.</li>
+ *   <li>{@code field} (default none): passed to the embed as its {@code field} (empty: the
+ *       embed's own default, as in riko).</li>
  *   <li>{@code count} ({@code first} or {@code all}, default all): {@code first} keeps only the
  *       first result per item and cancels the embed after it.</li>
  *   <li>{@code emit} (default true) and {@code assign} (default {@code loop}): the fold mode.</li>
@@ -77,8 +78,9 @@ public final class Loop implements RikoModule {
   public ItemTransformer create(ModuleCall call) {
     RikoModule embed = loopable(call);
     CallOptions options = call.options();
+    String field = options.field() == null || options.field().isEmpty() ? null : options.field(); // "" is riko's "unset"
     ModuleCall embedCall = new ModuleCall(embed.name() + " (embedded in " + call.label() + ")", call.conf(),
-        CallOptions.none().withField(options.field()).withEmit(true), Map.of(), List.of(), null, call.context());
+        CallOptions.none().withField(field).withEmit(true), Map.of(), List.of(), null, call.context());
     embed.create(embedCall); // the embed checks its conf now
     boolean emit = options.explicitEmit().orElse(true);
     String assign = options.assign() != null ? options.assign() : "loop";

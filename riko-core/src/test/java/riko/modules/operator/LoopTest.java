@@ -142,6 +142,12 @@ class LoopTest {
   }
 
   @Test
+  void anEmptyFieldMeansTheEmbedsDefaultField() {
+    assertThat(run(new Tokenizer(), "{\"delimiter\": \" \"}", opts().withField(""), "[{\"content\": \"p q\", \"other\": \"r s\"}]"))
+        .containsExactly("{\"content\":\"p\"}", "{\"content\":\"q\"}");
+  }
+
+  @Test
   void theEmbedAlwaysEmitsWhateverItsOwnDefault() {
     // strtransform on its own would assign its text result; inside a loop it emits it
     assertThat(run(new StrTransform(), "{\"rule\": {\"transform\": \"upper\"}}", opts().withField("name"),
