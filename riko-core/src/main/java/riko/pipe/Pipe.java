@@ -16,6 +16,7 @@ import riko.item.Item;
 import riko.registry.ModuleRegistry;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;
+import riko.spi.ModuleMetadata;
 import riko.spi.ModuleType;
 import riko.spi.RikoModule;
 import riko.spi.UserFunction;
@@ -49,8 +50,9 @@ public final class Pipe {
   private final ModuleRegistry registry;
   private final ModuleContext context;
 
-  /** One module call in the chain. */
-  private record Step(RikoModule module, RawConf conf, CallOptions options, Map<String, Pipe> terminals, List<Pipe> others) {}
+  /** One module call in the chain; {@code embed} is a loop's embedded module. */
+  private record Step(RikoModule module, RawConf conf, CallOptions options, Map<String, Pipe> terminals, List<Pipe> others,
+      @Nullable RikoModule embed) {}
 
   private Pipe(@Nullable Pipe parent, @Nullable Publisher<Item> source, @Nullable Step step,
       ModuleRegistry registry, ModuleContext context) {
@@ -119,9 +121,21 @@ public final class Pipe {
     return chain(module, conf, options, terminals, others);
   }
 
+  /**
+   * Chains a module instance rather than a registered name, for modules configured in Java, e.g.
+   * {@code pipe(Send.to("news"), Map.of(), CallOptions.none())}.
+   */
+  public Pipe pipe(RikoModule module, Map<String, ?> conf, CallOptions options) {
+    return chain(module, conf, options, Map.of(), List.of(), null);
+  }
+
   private Pipe chain(String name, Map<String, ?> conf, CallOptions options, Map<String, Pipe> terminals, List<Pipe> others) {
-    RikoModule module = registry.lookup(name);
-    Step next = new Step(module, RawConf.of(conf), options, new LinkedHashMap<>(terminals), List.copyOf(others));
+    return chain(registry.lookup(name), conf, options, terminals, others, null);
+  }
+
+  private Pipe chain(RikoModule module, Map<String, ?> conf, CallOptions options, Map<String, Pipe> terminals,
+      List<Pipe> others, @Nullable RikoModule embed) {
+    Step next = new Step(module, RawConf.of(conf), options, new LinkedHashMap<>(terminals), List.copyOf(others), embed);
     Pipe chained = new Pipe(step == null && parent == null ? null : this, step == null ? source : null, next, registry, context);
     chained.call(next); // checks the conf now
     return chained;
@@ -224,6 +238,72 @@ public final class Pipe {
     return pipe("aggregate", Map.of(), options.withFunc(UserFunction.perStream(func)));
   }
 
+  /**
+   * Runs the module {@code embed} once per item ({@code loop}, riko's Yahoo! Pipes Loop):
+   * {@code conf} is the embed's conf, resolved against each item; {@code options} are the
+   * loop's: {@code field} (handed to the embed), {@code count} ({@code FIRST} keeps the first
+   * result per item), {@code emit} (default true: the results replace the item) and
+   * {@code assign} (default {@code loop}: with {@code emit} false, one copy of the item per
+   * result, the result under that key); the module is {@code riko.modules.operator.Loop}.
+   *
+   * <pre>{@code
+   * pipe.loop("tokenizer", Map.of("delimiter", " "),
+   *     CallOptions.none().withField("name").withEmit(false).withAssign("part"));
+   * }</pre>
+   */
+  public Pipe loop(String embed, Map<String, ?> conf, CallOptions options) {
+    RikoModule embedded = registry.lookup(embed, "embed of a loop");
+    return chain(registry.lookup("loop"), conf, options, Map.of(), List.of(), embedded);
+  }
+
+  /**
+   * Runs the chain {@code template} once per item ({@code loop} with a sub-pipeline embed): each
+   * item is the only input of the template's first module, and the template's modules keep their
+   * own conf and options. {@code template} must be built from {@link #start()} (no source); it is
+   * not changed. {@code options} are the loop's, as for {@link #loop(String, Map, CallOptions)}.
+   *
+   * <pre>{@code
+   * Pipe shout = Pipe.start().strtransform(Map.of("rule", Map.of("transform", "upper")),
+   *     CallOptions.none().withField("name").withAssign("shout"));
+   * pipe.loop(shout, CallOptions.none());
+   * }</pre>
+   */
+  public Pipe loop(Pipe template, CallOptions options) {
+    for (Pipe p = template; p != null; p = p.parent) {
+      if (p.source != null) {
+        throw new IllegalArgumentException("a loop template must not have a source; build it from Pipe.start()");
+      }
+    }
+    return chain(registry.lookup("loop"), Map.of(), options, Map.of(), List.of(), new Template(template));
+  }
+
+  /** A template chain run as a loopable module: its input is the item the loop hands it. */
+  private static final class Template implements RikoModule {
+    private static final ModuleMetadata METADATA = ModuleMetadata.transformer("pipe", "a Pipe template run per item");
+
+    private final Pipe template;
+
+    Template(Pipe template) {
+      this.template = template;
+    }
+
+    @Override
+    public ModuleMetadata metadata() {
+      return METADATA;
+    }
+
+    @Override
+    public riko.spi.ItemTransformer create(ModuleCall call) {
+      return input -> template.applyTo(input, call.context());
+    }
+  }
+
+  /** This pipe's modules applied to {@code input} in place of its source (for a template). */
+  private Flux<Item> applyTo(Flux<Item> input, ModuleContext runContext) {
+    Flux<Item> in = parent != null ? parent.applyTo(input, runContext) : input;
+    return step == null ? in : in.transform(callWith(step, runContext));
+  }
+
   /** A copy of this pipe running with another context (inputs, clock, fetcher). */
   public Pipe withContext(ModuleContext other) {
     return new Pipe(parent, source, step, registry, other);
@@ -269,7 +349,7 @@ public final class Pipe {
     Map<String, Flux<Item>> terminals = new LinkedHashMap<>();
     s.terminals().forEach((name, pipe) -> terminals.put(name, pipe.flux(runContext)));
     List<Flux<Item>> others = s.others().stream().map(p -> p.flux(runContext)).toList();
-    ModuleCall call = new ModuleCall(s.module().name(), s.conf(), s.options(), terminals, others, null, runContext);
+    ModuleCall call = new ModuleCall(s.module().name(), s.conf(), s.options(), terminals, others, s.embed(), runContext);
     return s.module().create(call);
   }
 

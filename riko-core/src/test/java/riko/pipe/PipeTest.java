@@ -75,4 +75,16 @@ class PipeTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("the pipe did not finish within PT0.05S and was cancelled; toList(Duration) waits longer");
   }
+
+  @Test
+  void aModuleInstanceChainsWithoutTheRegistry() {
+    Pipe pipe = Pipe.from(List.of("a", "b")).pipe(new TestModules.Upper(), Map.of(), CallOptions.none().withAssign("up"));
+    assertThat(pipe.toList()).extracting(i -> i.get("up")).containsExactly("A", "B");
+  }
+
+  @Test
+  void aLoopNeedsALoopModuleInTheRegistry() {
+    assertThatThrownBy(() -> numbers(1).loop("upper", Map.of(), CallOptions.none()))
+        .isInstanceOf(UnknownModuleException.class).hasMessageContaining("loop");
+  }
 }
