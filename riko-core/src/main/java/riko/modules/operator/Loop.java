@@ -32,6 +32,7 @@ import riko.spi.RikoModule;
  *   <li>{@code count} ({@code first} or {@code all}, default all): {@code first} keeps only the
  *       first result per item and cancels the embed after it.</li>
  *   <li>{@code emit} (default true) and {@code assign} (default {@code loop}): the fold mode.</li>
+ *   <li>{@code func}: handed to the embed (the function of an embedded {@code udf}).</li>
  * </ul>
  * The embed is always called with {@code emit: true} and the loop's {@code field}: its own
  * {@code emit}, {@code assign}, {@code count} and {@code skip_if} do not apply. A sub-pipeline
@@ -80,7 +81,7 @@ public final class Loop implements RikoModule {
     CallOptions options = call.options();
     String field = options.field() == null || options.field().isEmpty() ? null : options.field(); // "" is riko's "unset"
     ModuleCall embedCall = new ModuleCall(embed.name() + " (embedded in " + call.label() + ")", call.conf(),
-        CallOptions.none().withField(field).withEmit(true), Map.of(), List.of(), null, call.context());
+        CallOptions.none().withField(field).withEmit(true).withFunc(options.func()), Map.of(), List.of(), null, call.context());
     embed.create(embedCall); // the embed checks its conf now
     boolean emit = options.explicitEmit().orElse(true);
     String assign = options.assign() != null ? options.assign() : "loop";

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import riko.spi.ModuleSubtype;
 import riko.spi.ModuleType;
 import riko.spi.OperatorModule;
 import riko.spi.OperatorResult;
+import riko.spi.UserFunction;
 import riko.value.PyStr;
 import riko.value.Truthiness;
 
@@ -182,17 +184,26 @@ public final class Receive extends OperatorModule {
    * function runs on the sender's thread; if it throws, the sender fails.
    */
   public static Receive withFunction(Function<? super Item, ?> func) {
-    return new Receive(java.util.Objects.requireNonNull(func, "func"));
+    return new Receive(Objects.requireNonNull(func, "func"));
   }
 
   @Override
   protected void validate(RawConf conf, ModuleCall call) {
     staticConf(conf, call).ifPresent(Conf::from);
+    function(call); // a named func must be registered
   }
 
   @Override
   protected OperatorResult operate(Flux<Item> items, ResolvedConf conf, ModuleCall call) {
-    return OperatorResult.stream(receive(Conf.from(conf), func));
+    return OperatorResult.stream(receive(Conf.from(conf), function(call)));
+  }
+
+  /** The function given to {@link #withFunction}, else the call's {@code func} option, if any. */
+  private @Nullable Function<? super Item, ?> function(ModuleCall call) {
+    if (func != null || call.options().func() == null) {
+      return func;
+    }
+    return UserFunction.require(call, UserFunction.PerItem.class).function();
   }
 
   /**

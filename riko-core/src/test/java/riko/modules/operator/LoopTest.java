@@ -22,6 +22,7 @@ import riko.json.ItemJson;
 import riko.modules.processor.StrConcat;
 import riko.modules.processor.StrTransform;
 import riko.modules.processor.Tokenizer;
+import riko.modules.processor.Udf;
 import riko.modules.source.Forever;
 import riko.modules.source.Input;
 import riko.pipe.Pipe;
@@ -33,6 +34,7 @@ import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
 import riko.spi.ModuleType;
 import riko.spi.RikoModule;
+import riko.spi.UserFunction;
 import riko.testing.ModuleRunner;
 
 class LoopTest {
@@ -54,6 +56,14 @@ class LoopTest {
 
   // --- the spec's examples (modules.md, loop). The first one embeds regex, which this branch
   // does not have yet; it waits for that module.
+
+  @Test
+  void theFuncOptionReachesAnEmbeddedUdf() {
+    CallOptions options = opts().withEmit(false).withAssign("y")
+        .withFunc(UserFunction.perItem(item -> Item.of("y", ((Long) item.get("x")) + 3)));
+    assertThat(run(new Udf(), "{}", options, "[{\"x\": 1}, {\"x\": 2}]"))
+        .containsExactly("{\"x\":1,\"y\":{\"y\":4}}", "{\"x\":2,\"y\":{\"y\":5}}");
+  }
 
   @Test
   void specTokenizerCountAllEmitsEveryToken() {

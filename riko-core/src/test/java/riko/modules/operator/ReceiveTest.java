@@ -18,11 +18,14 @@ import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import riko.conf.CallOptions;
 import riko.conf.ConfException;
 import riko.item.Item;
 import riko.spi.ModuleCall;
+import riko.spi.ModuleContext;
 import riko.spi.ModuleException;
 import riko.spi.ModuleType;
+import riko.spi.UserFunction;
 import riko.testing.ModuleRunner;
 
 class ReceiveTest {
@@ -254,6 +257,31 @@ class ReceiveTest {
         .expectNext(PENDING, Item.ofValue(2L), Item.ofValue(4L))
         .expectComplete()
         .verify(ModuleRunner.TIMEOUT);
+  }
+
+  @Test
+  void theFuncOptionNamesARegisteredFunction() {
+    String name = unique();
+    ModuleCall call = ModuleCall.of("receive", conf(confFor(name, "\"wait\": 1, \"max_wait\": 60")))
+        .withOptions(CallOptions.none().withFunc(UserFunction.named("double")))
+        .withContext(ModuleContext.defaults().withFunction("double", UserFunction.perItem(item -> ((Long) item.get("x")) * 2)));
+    StepVerifier.withVirtualTime(() -> Flux.<Item>empty().transform(new Receive().create(call)))
+        .expectSubscription()
+        .then(() -> send(name, x(3)))
+        .thenAwait(Duration.ofSeconds(1))
+        .expectNext(PENDING, Item.ofValue(6L))
+        .expectComplete()
+        .verify(ModuleRunner.TIMEOUT);
+  }
+
+  @Test
+  void anUnregisteredFuncFailsAtAssembly() {
+    ModuleCall call = ModuleCall.of("receive", conf(confFor(unique(), "")))
+        .withOptions(CallOptions.none().withFunc(UserFunction.named("missing")));
+    assertThatThrownBy(() -> new Receive().create(call))
+        .isInstanceOf(ConfException.class)
+        .hasMessageContaining("receive")
+        .hasMessageContaining("'missing'");
   }
 
   @Test
