@@ -1,0 +1,33 @@
+package riko.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class LegacyHeadlinesTest {
+
+  @Test
+  void threeFeedsInParallelHandedOutInSourceOrder() {
+    try (ExampleServer server = ExampleServer.start(Duration.ofMillis(500))) {
+      LegacyHeadlines.Result result = LegacyHeadlines.run(server);
+
+      assertThat(result.headlines()).containsExactly(
+          "Collections fetch many sources at once",
+          "Pipelines run from the command line",
+          "Feeds are read the way riko reads them",
+          "First release",
+          "Meetup: reactive pipelines in Johannesburg",
+          "Workshop: from Yahoo Pipes to Reactor",
+          "Talk: stream processing without a cluster",
+          "0.1.1: HTTP retries honour Retry-After",
+          "0.1.0: the first release");
+      assertThat(server.requested()).containsExactlyInAnyOrder("/news.xml", "/events.xml", "/notes.json");
+      assertThat(server.maxInFlight()).isEqualTo(3);
+      assertThat(result.lines()).containsExactly("9 headlines from 3 feeds, as a List in source order; first and last:",
+          "  Collections fetch many sources at once", "  0.1.0: the first release");
+    }
+  }
+}
