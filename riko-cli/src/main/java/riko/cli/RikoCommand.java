@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RikoCommand.Version.class,
     description = "Runs riko pipelines (Yahoo! Pipes-style stream processing) on the JVM.",
-    footer = {"", "bin/riko demo [N...] runs the examples' demo instead (riko-examples: examples 1-5 on bundled data,",
-        "fetched over HTTP from a server on 127.0.0.1; bin/riko demo --help lists all eight)."},
+    footer = {"", "Also: bin/riko demo [N...] runs riko-examples' demo: examples 1-5 (or N)",
+        "fetching bundled files over HTTP from 127.0.0.1; bin/riko demo --help lists all."},
     subcommands = {RunCommand.class, ModulesCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class RikoCommand implements Runnable {
 

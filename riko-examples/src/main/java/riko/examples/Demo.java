@@ -137,7 +137,7 @@ public final class Demo {
 
   private static String usage() {
     List<String> lines = new ArrayList<>();
-    lines.add("usage: riko demo [N...]   runs examples 1-5, or the ones numbered N:");
+    lines.add("usage: bin/riko demo [N...]   runs examples 1-5, or the ones numbered N:");
     for (int i = 0; i < EXAMPLES.size(); i++) {
       lines.add(String.format("  %d  %-17s %s", i + 1, EXAMPLES.get(i).title(), EXAMPLES.get(i).flow()));
     }
