@@ -10,7 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code riko} command line: {@code riko run PIPELINE.json}, {@code riko modules}.
+ * The {@code riko} command line: {@code riko run PIPELINE.json}, {@code riko modules}. (The
+ * {@code bin/riko demo} its usage mentions is handled by {@code bin/riko}, which runs riko-examples'
+ * own jar.)
  * Exit status 0 on success, 1 when the pipeline fails, 2 for a usage error.
  */
 @Command(
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RikoCommand.Version.class,
     description = "Runs riko pipelines (Yahoo! Pipes-style stream processing) on the JVM.",
+    footer = {"", "Also: bin/riko demo [N...] runs riko-examples' demo: examples 1-5 (or N)",
+        "fetching bundled files over HTTP from 127.0.0.1; bin/riko demo --help lists all."},
     subcommands = {RunCommand.class, ModulesCommand.class, WarmupCommand.class, CommandLine.HelpCommand.class})
 public final class RikoCommand implements Runnable {
 

@@ -82,6 +82,19 @@ class RikoCommandTest {
   @Test
   void helpDescribesTheCommands() {
     assertThat(riko("--help")).isZero();
-    assertThat(out.toString()).contains("run").contains("modules");
+    assertThat(out.toString()).contains("run").contains("modules").contains("bin/riko demo [N...]");
+  }
+
+  @Test
+  void runsTheExamplesPipelineFileOnTheBundledData() {
+    // README, example 7: bin/riko run riko-examples/pipelines/gp-top-stations.json --data-dir riko-examples/data
+    assertThat(riko("run", "../riko-examples/pipelines/gp-top-stations.json", "--data-dir", "../riko-examples/data"))
+        .as(err.toString()).isZero();
+    assertThat(out.toString().lines().toList()).containsExactly(
+        "{\"crime\":\"Burglary at residential premises\",\"incidents\":1987,\"police_station\":\"Honeydew\",\"province\":\"GP\",\"year\":2016}",
+        "{\"crime\":\"Theft out of or from motor vehicle\",\"incidents\":1630,\"police_station\":\"Johannesburg Central\",\"province\":\"GP\",\"year\":2016}",
+        "{\"crime\":\"Robbery with aggravating circumstances\",\"incidents\":1452,\"police_station\":\"Johannesburg Central\",\"province\":\"GP\",\"year\":2016}",
+        "{\"crime\":\"Theft out of or from motor vehicle\",\"incidents\":1389,\"police_station\":\"Pretoria Central\",\"province\":\"GP\",\"year\":2016}",
+        "{\"crime\":\"Burglary at residential premises\",\"incidents\":1240,\"police_station\":\"Midrand\",\"province\":\"GP\",\"year\":2016}");
   }
 }

@@ -11,7 +11,9 @@ public class ConfException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The module whose conf is unusable. */
   private final String module;
+  /** The conf key at fault. */
   private final String key;
 
   /**

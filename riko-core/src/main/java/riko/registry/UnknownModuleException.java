@@ -8,6 +8,7 @@ public class UnknownModuleException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The name that was looked up. */
   private final String moduleName;
 
   /**

@@ -8,6 +8,7 @@ public class ModuleException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The module (label) that failed. */
   private final String module;
 
   /**

@@ -20,8 +20,11 @@ public class CollectionException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The failing source's index in the source list. */
   private final int index;
+  /** The failing source's module. */
   private final String module;
+  /** The failing source's URL, when it has one. */
   private final @Nullable String url;
 
   /** The exception for {@code failure}; its message is {@link SourceFailure#message()}. */

@@ -14,7 +14,9 @@ public class FetchException extends RikoException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The URL that could not be read. */
   private final String url;
+  /** The HTTP status, or -1 when there was no response status. */
   private final int status;
 
   /**
