@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  *       ({@code \p}, {@code \h}, {@code \z}, {@code \Q}...) are errors as in Python;
  *   <li>set syntax: a {@code ]} first in a set is literal, {@code [} and {@code &&} inside a set
  *       are literal (Java would nest or intersect);
- *   <li>a {@code {} that does not start a repeat ({@code {}, {@code {x}}) is literal;
- *       {@code {,n}} means {@code {0,n}};
+ *   <li>a <code>{</code> that does not start a repeat (<code>{}</code>, <code>{x}</code>) is
+ *       literal; <code>{,n}</code> means <code>{0,n}</code>;
  *   <li>iteration: after an empty match Python may still match a non-empty text at the same
  *       position ({@code re.sub('(?=b)|b', '-', 'ab')} is {@code a--}), where Java's
  *       {@code find()} moves on; {@link #finditer}, {@link #sub}, {@link #split} and
@@ -65,8 +65,9 @@ import org.jspecify.annotations.Nullable;
  * Java accepts some look-behinds of bounded variable width that Python rejects, and compiles
  * them. Case-insensitive matching uses Java's simple case folding, which may differ from
  * Python's for a few characters. Bytes patterns and the {@code L} (locale) flag do not exist
- * here. Any other difference in Java's engine (for example its handling of catastrophic
- * backtracking) is Java's.
+ * here. Match positions ({@link MatchResult#start()}) are Java {@code String} indexes (UTF-16
+ * units), where Python counts code points; texts are the same. Any other difference in Java's
+ * engine (for example its handling of catastrophic backtracking) is Java's.
  *
  * <p>Instances are immutable and thread-safe; {@link #compile} keeps the last compiled patterns
  * in a small cache, as Python's {@code re} module does.
