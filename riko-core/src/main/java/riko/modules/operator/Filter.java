@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,6 +34,7 @@ import riko.value.DateParsing;
 import riko.value.DecimalNaN;
 import riko.value.PyEquality;
 import riko.value.PyStr;
+import riko.value.PythonRegex;
 import riko.value.TimeTuple;
 import riko.value.Truthiness;
 
@@ -56,8 +55,8 @@ import riko.value.Truthiness;
  *   <li>{@code contains} / {@code doesnotcontain}: {@code str(Y)} is (not) a case-insensitive
  *       substring of {@code str(X)}, which must be non-empty. QUIRK: a missing field reads as
  *       {@code "None"}.
- *   <li>{@code matches}: the regular expression {@code str(Y)} (Python syntax; named groups
- *       {@code (?P<name>...)} are accepted) is found in {@code str(X)}, case-sensitively.
+ *   <li>{@code matches}: the regular expression {@code str(Y)} (Python syntax, see
+ *       {@link PythonRegex}) is found in {@code str(X)}, case-sensitively.
  *   <li>{@code is} / {@code eq} and {@code isnot}: Python equality of the raw values
  *       ({@code 3 == 3.0}, {@code "3" != 3}).
  *   <li>{@code truthy} / {@code falsy}: Python truthiness of X; {@code value} is not needed.
@@ -236,40 +235,13 @@ public final class Filter extends OperatorModule {
     if (op == Op.MATCHES) {
       String regex = PyStr.str(value);
       try {
-        return Pattern.compile(pythonRegex(regex));
-      } catch (PatternSyntaxException e) {
+        return PythonRegex.compile(regex);
+      } catch (PythonRegex.InvalidPatternException e) {
         throw new ConfException(module, "rule.value", "is not a valid regular expression for 'matches': "
-            + PyStr.repr(regex) + " (" + e.getDescription() + ")");
+            + PyStr.repr(regex) + " (" + e.description() + ")");
       }
     }
     return prepare(op, value, clock);
-  }
-
-  /** Python regex syntax that Java spells differently: named groups and their back-references, {@code \Z}. */
-  static String pythonRegex(String regex) {
-    StringBuilder out = new StringBuilder(regex.length());
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\' && i + 1 < regex.length()) {
-        char next = regex.charAt(i + 1);
-        out.append(next == 'Z' ? "\\z" : "\\" + next);
-        i++;
-      } else if (regex.startsWith("(?P<", i)) {
-        out.append("(?<");
-        i += 3;
-      } else if (regex.startsWith("(?P=", i)) {
-        int close = regex.indexOf(')', i);
-        if (close < 0) {
-          out.append(c);
-          continue;
-        }
-        out.append("\\k<").append(regex, i + 4, close).append('>');
-        i = close;
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /**
@@ -376,7 +348,7 @@ public final class Filter extends OperatorModule {
         case DOESNOTCONTAIN:
           return !((String) px).isEmpty() && !lower(px).contains(lower(py));
         case MATCHES:
-          return ((Pattern) py).matcher((String) px).find();
+          return ((PythonRegex) py).search((String) px).isPresent();
         case IS:
         case EQ:
           return PyEquality.equal(px, py);

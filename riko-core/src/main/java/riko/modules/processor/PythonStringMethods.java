@@ -1,12 +1,14 @@
 package riko.modules.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Python 3.12's {@code str} methods that riko's text modules call ({@code strtransform},
- * {@code strreplace}), on code points rather than UTF-16 units: full Unicode case mappings
+ * {@code strreplace}, {@code strfind}, {@code refind}, {@code slugify}), on code points rather than UTF-16 units: full Unicode case mappings
  * ({@code "ß".upper()} is {@code "SS"}), the final-sigma rule of {@code lower()}, the
  * "cased letter" notion behind {@code title()} (a letter after any uncased character starts a
  * word: {@code "they're 3rd-party"} becomes {@code "They'Re 3Rd-Party"}), Python's whitespace set,
@@ -187,6 +189,33 @@ final class PythonStringMethods {
   static long find(String s, String sub) {
     int at = indexOf(s, sub, 0);
     return at < 0 ? -1 : s.codePointCount(0, at);
+  }
+
+  /** {@code str.rfind(sub)}: the code-point index of the last occurrence, or -1. */
+  static long rfind(String s, String sub) {
+    int at = lastIndexOf(s, sub);
+    return at < 0 ? -1 : s.codePointCount(0, at);
+  }
+
+  /**
+   * {@code str.split(sep, maxsplit)}: the pieces between the first {@code maxsplit} occurrences
+   * of {@code sep} (every occurrence when {@code maxsplit} is negative).
+   *
+   * @throws IllegalArgumentException for an empty {@code sep} ("empty separator"), as Python does
+   */
+  static List<String> split(String s, String sep, int maxsplit) {
+    if (sep.isEmpty()) {
+      throw new IllegalArgumentException("empty separator");
+    }
+    List<String> pieces = new ArrayList<>();
+    int from = 0;
+    int at;
+    while ((maxsplit < 0 || pieces.size() < maxsplit) && (at = indexOf(s, sep, from)) >= 0) {
+      pieces.add(s.substring(from, at));
+      from = at + sep.length();
+    }
+    pieces.add(s.substring(from));
+    return pieces;
   }
 
   /** Python's {@code str.isspace()} for one code point. */

@@ -311,8 +311,22 @@ class FilterTest {
   }
 
   @Test
-  void pythonRegexTranslation() {
-    assertThat(Filter.pythonRegex("(?P<y>\\d+)-(?P=y)\\Z")).isEqualTo("(?<y>\\d+)-\\k<y>\\z");
-    assertThat(Filter.pythonRegex("a\\(?P<b>")).as("an escaped parenthesis opens no group").isEqualTo("a\\(?P<b>");
+  void matchesReadsPythonSyntax() {
+    // \Z is Python's end of text, \d is Unicode-aware, an escaped parenthesis is a literal (made optional by ?)
+    assertThat(run("{\"rule\": {\"field\": \"t\", \"op\": \"matches\", \"value\": \"(?P<y>\\\\d+)-(?P=y)\\\\Z\"}}",
+        "[{\"t\": \"12-12\"}, {\"t\": \"12-12\\n\"}, {\"t\": \"\u0661-\u0661\"}, {\"t\": \"12-13\"}]"))
+        .containsExactly("{\"t\":\"12-12\"}", "{\"t\":\"\u0661-\u0661\"}");
+    assertThat(run("{\"rule\": {\"field\": \"t\", \"op\": \"matches\", \"value\": \"a\\\\(?P<b>\"}}",
+        "[{\"t\": \"a(P<b>\"}, {\"t\": \"aP<b>\"}, {\"t\": \"ab\"}]"))
+        .containsExactly("{\"t\":\"a(P<b>\"}", "{\"t\":\"aP<b>\"}");
+  }
+
+  @Test
+  void aPatternPythonRejectsFailsAtAssemblyNamingIt() {
+    assertThatThrownBy(() -> filter.create(ModuleCall.of("filter",
+        conf("{\"rule\": {\"field\": \"x\", \"op\": \"matches\", \"value\": \"\\\\p{L}\"}}"))))
+        .isInstanceOf(ConfException.class)
+        .hasMessageContaining("'\\\\p{L}'")
+        .hasMessageContaining("bad escape");
   }
 }
