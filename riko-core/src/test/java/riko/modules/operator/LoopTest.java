@@ -19,6 +19,7 @@ import riko.conf.Count;
 import riko.conf.RawConf;
 import riko.item.Item;
 import riko.json.ItemJson;
+import riko.modules.processor.Regex;
 import riko.modules.processor.StrConcat;
 import riko.modules.processor.StrTransform;
 import riko.modules.processor.Tokenizer;
@@ -54,8 +55,14 @@ class LoopTest {
     return CallOptions.none();
   }
 
-  // --- the spec's examples (modules.md, loop). The first one embeds regex, which this branch
-  // does not have yet; it waits for that module.
+  // --- the spec's examples (modules.md, loop).
+
+  @Test
+  void specRegexEmbedEmitsTheRewrittenItems() {
+    assertThat(run(new Regex(), "{\"rule\": [{\"field\": \"title\", \"match\": \"l\", \"replace\": \"L\"}]}",
+        opts().withEmit(true), "[{\"title\": \"hello\"}, {\"title\": \"yellow\"}]"))
+        .containsExactly("{\"title\":\"heLLo\"}", "{\"title\":\"yeLLow\"}");
+  }
 
   @Test
   void theFuncOptionReachesAnEmbeddedUdf() {

@@ -18,6 +18,11 @@ public final class BlockHoundSession implements LauncherSessionListener {
   /** Installs BlockHound; later sessions in the same JVM find it installed already. */
   @Override
   public void launcherSessionOpened(LauncherSession session) {
-    BlockHound.install();
+    BlockHound.install(builder -> builder
+        // Cancelling a timed task (Flux.interval, Mono.delay, a response timeout) removes it from
+        // its scheduler's queue under that queue's lock, held for a few instructions; under load
+        // the lock can be contended and the thread parks briefly. Reactor's own integration
+        // allows the queue's offer and take for the same reason.
+        .allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue", "remove"));
   }
 }
