@@ -1,6 +1,7 @@
 package riko.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import riko.item.Item;
@@ -35,6 +37,8 @@ import riko.reactive.http.HttpFetcher;
 import riko.reactive.http.HttpFetcherConfig;
 import riko.reactive.http.StandardFetcher;
 import riko.spi.ModuleContext;
+import riko.spi.UserFunction;
+import riko.value.Cast;
 
 /**
  * The README's Java snippets, run against an {@link ExampleServer}. The snippets' code is written
@@ -160,6 +164,33 @@ class ReadmeSnippetsTest {
         .verify(Duration.ofSeconds(20));
     assertThat(log.lines).hasSize(3).allSatisfy(message -> assertThat(message)
         .startsWith("collection source [1] (fetchdata " + server.url("missing.json") + ")").contains("404"));
+  }
+
+  @Test
+  void userFunctions(@TempDir Path dir) throws IOException {
+    List<Item> items = List.of(Item.of("x", 0L), Item.of("x", 1L), Item.of("x", 2L));
+    List<Item> out = Pipe.from(items)
+        .udf(item -> Map.of("y", Cast.toInt(item.get("x")) + 3))             // {"x": 0} -> {"y": 3}
+        .aggregate(all -> all.filter(item -> Cast.toInt(item.get("y")) > 3))
+        .toList();
+    assertThat(out).containsExactly(Item.of("y", 4L), Item.of("y", 5L));
+
+    Path file = dir.resolve("plus3.json");
+    Files.writeString(file, """
+        {"modules": [
+          {"id": "sw-1", "type": "itembuilder", "conf": {"attrs": {"key": "x", "value": {"type": "int", "value": "4"}}}},
+          {"id": "sw-2", "type": "udf", "func": "plus3", "conf": {}},
+          {"id": "_OUTPUT", "type": "output", "conf": {}}],
+         "wires": [
+          {"id": "_w1", "src": {"id": "_OUTPUT", "moduleid": "sw-1"}, "tgt": {"id": "_INPUT", "moduleid": "sw-2"}},
+          {"id": "_w2", "src": {"id": "_OUTPUT", "moduleid": "sw-2"}, "tgt": {"id": "_INPUT", "moduleid": "_OUTPUT"}}]}
+        """);
+    assertThatThrownBy(() -> Pipeline.load(file).toList())
+        .hasMessageContaining("udf").hasMessageContaining("'plus3'").hasMessageContaining("withFunction");
+    List<Item> plus3 = Pipeline.load(file)
+        .withContext(ModuleContext.defaults().withFunction("plus3", UserFunction.perItem(item -> Map.of("y", Cast.toInt(item.get("x")) + 3))))
+        .toList();
+    assertThat(plus3).containsExactly(Item.of("y", 7L));
   }
 
   @Test
