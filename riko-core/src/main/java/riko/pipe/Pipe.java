@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -14,6 +15,7 @@ import riko.conf.CallOptions;
 import riko.conf.RawConf;
 import riko.item.Item;
 import riko.registry.ModuleRegistry;
+import riko.spi.ItemTransformer;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleContext;
 import riko.spi.ModuleMetadata;
@@ -210,12 +212,12 @@ public final class Pipe {
    * pipe.udf(item -> Map.of("y", Cast.toInt(item.get("x")) + 3))
    * }</pre>
    */
-  public Pipe udf(java.util.function.Function<? super Item, ?> func) {
+  public Pipe udf(Function<? super Item, ?> func) {
     return udf(func, CallOptions.none());
   }
 
-  /** As {@link #udf(java.util.function.Function)}, with other options ({@code field}, {@code emit}, ...). */
-  public Pipe udf(java.util.function.Function<? super Item, ?> func, CallOptions options) {
+  /** As {@link #udf(Function)}, with other options ({@code field}, {@code emit}, ...). */
+  public Pipe udf(Function<? super Item, ?> func, CallOptions options) {
     return pipe("udf", Map.of(), options.withFunc(UserFunction.perItem(func)));
   }
 
@@ -229,12 +231,12 @@ public final class Pipe {
    * pipe.aggregate(items -> items.filter(i -> i.containsKey("title")))
    * }</pre>
    */
-  public Pipe aggregate(java.util.function.Function<? super Flux<Item>, ?> func) {
+  public Pipe aggregate(Function<? super Flux<Item>, ?> func) {
     return aggregate(func, CallOptions.none());
   }
 
-  /** As {@link #aggregate(java.util.function.Function)}, with other options ({@code emit}, {@code assign}). */
-  public Pipe aggregate(java.util.function.Function<? super Flux<Item>, ?> func, CallOptions options) {
+  /** As {@link #aggregate(Function)}, with other options ({@code emit}, {@code assign}). */
+  public Pipe aggregate(Function<? super Flux<Item>, ?> func, CallOptions options) {
     return pipe("aggregate", Map.of(), options.withFunc(UserFunction.perStream(func)));
   }
 
@@ -293,7 +295,7 @@ public final class Pipe {
     }
 
     @Override
-    public riko.spi.ItemTransformer create(ModuleCall call) {
+    public ItemTransformer create(ModuleCall call) {
       return input -> template.applyTo(input, call.context());
     }
   }
@@ -341,11 +343,11 @@ public final class Pipe {
     return input.transform(callWith(step, runContext));
   }
 
-  private riko.spi.ItemTransformer call(Step s) {
+  private ItemTransformer call(Step s) {
     return callWith(s, context);
   }
 
-  private riko.spi.ItemTransformer callWith(Step s, ModuleContext runContext) {
+  private ItemTransformer callWith(Step s, ModuleContext runContext) {
     Map<String, Flux<Item>> terminals = new LinkedHashMap<>();
     s.terminals().forEach((name, pipe) -> terminals.put(name, pipe.flux(runContext)));
     List<Flux<Item>> others = s.others().stream().map(p -> p.flux(runContext)).toList();

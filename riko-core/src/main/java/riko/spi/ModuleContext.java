@@ -2,9 +2,12 @@ package riko.spi;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -144,10 +147,10 @@ public final class ModuleContext {
       throw new IllegalArgumentException("register a function under '" + name + "', not the name '" + named.name()
           + "' of another one");
     }
-    Map<String, UserFunction> copy = new java.util.TreeMap<>(functions);
+    Map<String, UserFunction> copy = new TreeMap<>(functions);
     copy.put(name, function);
     return new ModuleContext(inputs, test, clock, fetcher, dataDirectory, concurrency,
-        java.util.Collections.unmodifiableMap(copy));
+        Collections.unmodifiableMap(copy));
   }
 
   /** The function registered under {@code name}, if any. */
@@ -156,7 +159,7 @@ public final class ModuleContext {
   }
 
   /** The names of the registered functions, sorted. */
-  public java.util.Set<String> functionNames() {
+  public Set<String> functionNames() {
     return functions.keySet();
   }
 
