@@ -1,9 +1,11 @@
 package riko.modules.operator;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Spliterators;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -32,7 +34,7 @@ import riko.spi.UserFunction;
  *
  * <p><b>Emits</b> the function's result "listised", always as a stream: {@code null} gives
  * nothing; a map, an {@link Item}, a string or any other single value gives one output; a
- * stream ({@link Flux} or any other {@link Publisher}, {@link java.util.stream.Stream},
+ * stream ({@link Flux} or any other {@link Publisher}, {@link Stream},
  * {@link Iterator}), an {@link Iterable} (a list) or an array gives its elements, lazily (a
  * {@code null} element as a raw {@code null}); an asynchronous result ({@link Mono},
  * {@link CompletionStage}) is listised once it completes (empty is {@code null}). Maps become
@@ -99,9 +101,9 @@ public final class Aggregate extends OperatorModule {
       return Flux.fromStream(() -> StreamSupport.stream(iterable.spliterator(), false).map(Aggregate::element));
     }
     if (result instanceof Object[] array) {
-      return Flux.fromStream(() -> java.util.Arrays.stream(array).map(Aggregate::element));
+      return Flux.fromStream(() -> Arrays.stream(array).map(Aggregate::element));
     }
-    if (result instanceof java.util.stream.Stream<?> stream) {
+    if (result instanceof Stream<?> stream) {
       return Flux.fromStream(stream.map(Aggregate::element));
     }
     if (result instanceof Iterator<?> iterator) {

@@ -2,6 +2,7 @@ package riko.modules.operator;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +61,8 @@ final class Channels {
   }
 
   /** The names registered now. */
-  java.util.Set<String> names() {
-    return java.util.Set.copyOf(receivers.keySet());
+  Set<String> names() {
+    return Set.copyOf(receivers.keySet());
   }
 
   /** Delivers DONE to {@code channel} when it is still the registration under its name. */

@@ -1,6 +1,7 @@
 package riko.modules.operator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -117,7 +118,7 @@ public final class Loop implements RikoModule {
     }
     if (!embed.metadata().loopable()) {
       throw new ConfException(call.label(), "embed", "names '" + embed.name() + "', a " + embed.metadata().type()
-          .name().toLowerCase(java.util.Locale.ROOT) + " that is not loopable; a loop embeds any processor but input, "
+          .name().toLowerCase(Locale.ROOT) + " that is not loopable; a loop embeds any processor but input, "
           + "or a sub-pipeline pipe:<id>");
     }
     return embed;

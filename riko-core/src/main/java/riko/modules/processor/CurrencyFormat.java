@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -117,7 +118,7 @@ public final class CurrencyFormat extends ProcessorModule {
     static Conf from(ResolvedConf conf) {
       Object currency = conf.get("currency");
       if (currency == null || currency instanceof Map<?, ?> || currency instanceof Item
-          || currency instanceof java.util.List<?> || PyStr.str(currency).isEmpty()) {
+          || currency instanceof List<?> || PyStr.str(currency).isEmpty()) {
         throw new ConfException(conf.module(), "currency", "must be an ISO 4217 code such as USD or GBP, was "
             + PyStr.repr(currency));
       }

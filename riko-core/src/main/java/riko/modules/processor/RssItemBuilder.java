@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class RssItemBuilder implements RikoModule {
     for (int i = 0; i < pairs.length; i += 2) {
       map.put(pairs[i].toLowerCase(Locale.ROOT), pairs[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   /** The module for one call, with its {@code pubDate} default. */

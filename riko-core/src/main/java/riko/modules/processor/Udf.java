@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Spliterators;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -14,6 +15,7 @@ import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.spi.FieldCast;
 import riko.spi.ModuleCall;
+import riko.spi.ModuleException;
 import riko.spi.ModuleMetadata;
 import riko.spi.ProcessorModule;
 import riko.spi.ProcessorResult;
@@ -40,7 +42,7 @@ import riko.spi.UserFunction;
  *   <li>a scalar, a list or any other value: that value, raw (consumers see
  *       {@code {"content": value}});
  *   <li>{@code null}: a raw {@code null};
- *   <li>a stream ({@link Flux} or any other {@link Publisher}, {@link java.util.stream.Stream},
+ *   <li>a stream ({@link Flux} or any other {@link Publisher}, {@link Stream},
  *       {@link Iterator}): each of its elements, in order (a {@code null} element as a raw
  *       {@code null}); QUIRK: a {@link java.util.List} is a single value, as in riko, not a
  *       stream;
@@ -54,7 +56,7 @@ import riko.spi.UserFunction;
  * <p><b>Errors.</b> At assembly, a {@link riko.conf.ConfException} (key {@code func}) when the
  * call has no function, names one the context does not hold, or gives a whole-stream function.
  * At run time, an exception thrown by the function (or signalled by the stream it returns)
- * ends the stream as a {@link riko.spi.ModuleException} naming the module (and the function,
+ * ends the stream as a {@link ModuleException} naming the module (and the function,
  * when named), after the items already emitted.
  *
  * <p><b>Example.</b>
@@ -99,7 +101,7 @@ public final class Udf extends ProcessorModule {
     if (result instanceof Publisher<?> publisher) {
       return ProcessorResult.stream(Flux.from(publisher).onErrorMap(e -> labelled(call, e)));
     }
-    if (result instanceof java.util.stream.Stream<?> stream) {
+    if (result instanceof Stream<?> stream) {
       return ProcessorResult.stream(Flux.fromStream(stream.map(Udf::element)).onErrorMap(e -> labelled(call, e)));
     }
     if (result instanceof Iterator<?> iterator) {
@@ -116,7 +118,7 @@ public final class Udf extends ProcessorModule {
   }
 
   private static Throwable labelled(ModuleCall call, Throwable error) {
-    return error instanceof riko.spi.ModuleException m && m.module().equals(call.label())
+    return error instanceof ModuleException m && m.module().equals(call.label())
         ? error
         : UserFunction.failure(call, error);
   }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -322,7 +323,7 @@ public final class ExchangeRate extends ProcessorModule {
     }
     if (!rates.isObject()) {
       throw new ModuleException(label, "'rates' in " + url + " must be an object of currency codes to rates, was "
-          + rates.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+          + rates.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     Map<String, Object> decimals = new HashMap<>();
     rates.properties().forEach(entry -> {
