@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.MatchResult;
 import net.gcardone.junidecode.Junidecode;
 import org.jspecify.annotations.Nullable;
+import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
 import riko.item.Item;
 import riko.spi.FieldCast;
@@ -174,6 +175,12 @@ public final class Slugify extends ProcessorModule {
   public Slugify() {
     super(ModuleMetadata.transformer("slugify", "A URL slug of a text field."),
         ProcessorSpec.transformer(Map.of("separator", DEFAULT_SEPARATOR), "content", FieldCast.TEXT, "slugify"));
+  }
+
+  /** Reads the entity table now, at assembly, so that the first item does not block the thread processing it. */
+  @Override
+  protected void validate(RawConf conf, ModuleCall call) {
+    Entities.NAMES.size();
   }
 
   @Override
