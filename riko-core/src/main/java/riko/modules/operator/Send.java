@@ -104,11 +104,7 @@ public final class Send extends OperatorModule {
 
   @Override
   protected OperatorResult operate(Flux<Item> items, ResolvedConf conf, ModuleCall call) {
-    int wired = call.others().size();
-    return OperatorResult.stream(Flux.defer(() -> {
-      Delivery delivery = new Delivery(call.label(), receivers, wired);
-      return items.doOnNext(delivery::deliver).doFinally(delivery::finish);
-    }));
+    return OperatorResult.stream(delivering(items, call.label(), receivers, call.others().size()));
   }
 
   /**
@@ -117,8 +113,13 @@ public final class Send extends OperatorModule {
    */
   public static Function<Flux<Item>, Flux<Item>> of(List<String> receivers) {
     List<String> names = List.copyOf(receivers);
-    return items -> Flux.defer(() -> {
-      Delivery delivery = new Delivery("send", names, 0);
+    return items -> delivering(items, "send", names, 0);
+  }
+
+  /** {@code items}, each delivered to {@code names} as it passes, with one {@link Delivery} per subscription. */
+  private static Flux<Item> delivering(Flux<Item> items, String label, List<String> names, int wired) {
+    return Flux.defer(() -> {
+      Delivery delivery = new Delivery(label, names, wired);
       return items.doOnNext(delivery::deliver).doFinally(delivery::finish);
     });
   }
