@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -174,21 +175,23 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
     int code = response.status().code();
     HttpHeaders headers = response.responseHeaders();
     if (REDIRECTS.contains(code)) {
-      return Flux.error(new Redirect(code, headers.get(HttpHeaderNames.LOCATION)));
+      return discardBody(connection, new Redirect(code, headers.get(HttpHeaderNames.LOCATION)));
     }
     if (code < 200 || code > 299) {
-      return Flux.error(new StatusFailure(code, response.status().reasonPhrase(), headers.get(HttpHeaderNames.RETRY_AFTER)));
+      return discardBody(connection, new StatusFailure(code, response.status().reasonPhrase(), headers.get(HttpHeaderNames.RETRY_AFTER)));
     }
     long declared = declaredLength(headers);
     if (declared > config.maxResponseBytes()) {
-      return Flux.error(new PassThrough(tooLarge(fetch, "declares " + declared + " bytes (Content-Length), more than")));
+      return discardBody(connection, new PassThrough(tooLarge(fetch, "declares " + declared + " bytes (Content-Length), more than")));
     }
     ResourceInfo info = new ResourceInfo(url, headers.get(HttpHeaderNames.CONTENT_TYPE));
     // From here on the silence that counts is the server's only (BodySilenceTimeout).
     connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
     connection.addHandlerLast(BodySilenceTimeout.NAME, new BodySilenceTimeout(config.responseTimeout()));
     ByteBufFlux body = connection.inbound().receive();
+    AtomicBoolean bodyRead = new AtomicBoolean();
     Flux<byte[]> bytes = Flux.defer(() -> {
+      bodyRead.set(true);
       long[] total = {0};
       return body.asByteArray().<byte[]>handle((chunk, sink) -> {
         total[0] += chunk.length;
@@ -199,7 +202,23 @@ public final class HttpFetcher implements ResourceFetcher, AutoCloseable {
         }
       });
     }).onErrorMap(e -> asFetchException(fetch, e, 1));
-    return Flux.from(fetch.handler.handle(info, bytes)).onErrorMap(PassThrough::new);
+    return Flux.from(fetch.handler.handle(info, bytes))
+        .onErrorMap(PassThrough::new)
+        .doFinally(signal -> {
+          if (!bodyRead.get()) {
+            connection.dispose(); // the handler never read the body: release it
+          }
+        });
+  }
+
+  /**
+   * Fails with {@code error} without reading the response body (a redirect, an error status, a
+   * body declared too large): the connection is closed, which releases the body's buffers (left
+   * unread, they would leak).
+   */
+  private static <T> Flux<T> discardBody(Connection connection, Throwable error) {
+    connection.dispose();
+    return Flux.error(error);
   }
 
   private FetchException tooLarge(Fetch<?> fetch, String what) {
