@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import riko.item.Item;
 import riko.value.Cast;
@@ -21,6 +22,8 @@ public final class ResolvedConf {
 
   private final String module;
   private final Map<String, @Nullable Object> values;
+  /** The last {@link #parsed} form: {@code {type, value}}, published whole. */
+  private volatile Object @Nullable [] parsed;
 
   /**
    * @param module the module's label, used in error messages
@@ -29,6 +32,24 @@ public final class ResolvedConf {
   public ResolvedConf(String module, Map<String, @Nullable Object> values) {
     this.module = module;
     this.values = Collections.unmodifiableMap(values);
+  }
+
+  /**
+   * The conf read into a module's typed form, parsed once per conf: a conf resolved once for the
+   * whole run (no item references) is not parsed again for every item.
+   *
+   * @param type the typed form's class, which identifies the parse
+   * @param parser reads the typed form (and throws {@link ConfException} for a bad conf)
+   * @return the typed form
+   */
+  public <T> T parsed(Class<T> type, Function<ResolvedConf, ? extends T> parser) {
+    Object[] last = parsed;
+    if (last != null && last[0] == type) {
+      return type.cast(last[1]);
+    }
+    T value = parser.apply(this);
+    parsed = new Object[] {type, value};
+    return value;
   }
 
   /** The module's label, for error messages. */

@@ -140,7 +140,7 @@ public final class CurrencyFormat extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.of(Conf.from(conf).format(Cast.toDecimal(value)));
+    return ProcessorResult.of(conf.parsed(Conf.class, Conf::from).format(Cast.toDecimal(value)));
   }
 
   /** The JDK's currency for an exact ISO code; Babel, like CLDR, matches codes case-sensitively. */

@@ -98,6 +98,6 @@ public final class DateFormat extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.of(Conf.from(conf).apply(value, call.context().clock()));
+    return ProcessorResult.of(conf.parsed(Conf.class, Conf::from).apply(value, call.context().clock()));
   }
 }

@@ -227,7 +227,7 @@ public final class ReFind extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    Conf parsed = Conf.from(conf);
+    Conf parsed = conf.parsed(Conf.class, Conf::from);
     try {
       return ProcessorResult.of(parsed.apply(value == null ? "" : PyStr.str(value)));
     } catch (IllegalStateException e) {

@@ -250,7 +250,7 @@ public final class Regex extends ProcessorModule {
       throw new ModuleException(conf.module(), "can only rewrite the fields of a map, but the field '"
           + call.options().field() + "' holds " + PyStr.repr(value));
     }
-    Conf parsed = Conf.from(conf);
+    Conf parsed = conf.parsed(Conf.class, Conf::from);
     try {
       return ProcessorResult.of(parsed.apply(target));
     } catch (IllegalArgumentException e) {

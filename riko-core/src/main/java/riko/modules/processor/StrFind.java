@@ -192,6 +192,6 @@ public final class StrFind extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.of(Conf.from(conf).apply(value == null ? "" : PyStr.str(value)));
+    return ProcessorResult.of(conf.parsed(Conf.class, Conf::from).apply(value == null ? "" : PyStr.str(value)));
   }
 }

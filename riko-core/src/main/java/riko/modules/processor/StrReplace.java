@@ -146,6 +146,6 @@ public final class StrReplace extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.of(Conf.from(conf).apply(value == null ? "" : PyStr.str(value)));
+    return ProcessorResult.of(conf.parsed(Conf.class, Conf::from).apply(value == null ? "" : PyStr.str(value)));
   }
 }

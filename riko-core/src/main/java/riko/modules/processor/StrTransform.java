@@ -252,7 +252,7 @@ public final class StrTransform extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    Conf parsed = Conf.from(conf);
+    Conf parsed = conf.parsed(Conf.class, Conf::from);
     try {
       return ProcessorResult.of(parsed.apply(value == null ? "" : PyStr.str(value)));
     } catch (IllegalArgumentException e) {

@@ -112,7 +112,7 @@ public final class Tokenizer extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    Conf parsed = Conf.from(conf);
+    Conf parsed = conf.parsed(Conf.class, Conf::from);
     List<String> tokens = tokens(value == null ? "" : PyStr.str(value), parsed);
     return ProcessorResult.stream(Flux.fromIterable(tokens).map(token -> Map.of(parsed.tokenKey(), token)));
   }

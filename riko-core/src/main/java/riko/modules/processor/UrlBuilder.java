@@ -174,6 +174,6 @@ public final class UrlBuilder extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    return ProcessorResult.of(Conf.from(conf).url());
+    return ProcessorResult.of(conf.parsed(Conf.class, Conf::from).url());
   }
 }

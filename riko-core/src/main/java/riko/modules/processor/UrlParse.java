@@ -98,7 +98,7 @@ public final class UrlParse extends ProcessorModule {
 
   @Override
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
-    Conf parsed = Conf.from(conf);
+    Conf parsed = conf.parsed(Conf.class, Conf::from);
     String url = value == null ? "" : PyStr.str(value);
     try {
       return ProcessorResult.stream(Flux.fromIterable(parsed.apply(url)));

@@ -277,7 +277,7 @@ public final class ExchangeRate extends ProcessorModule {
   protected ProcessorResult process(@Nullable Object value, ResolvedConf conf, Item item, ModuleCall call) {
     String base = value == null ? "" : PyStr.str(value);
     return ProcessorResult.later(
-        rate(base, Conf.from(conf), StandardFetcher.forContext(call.context()), call.label()).map(ProcessorResult::of));
+        rate(base, conf.parsed(Conf.class, Conf::from), StandardFetcher.forContext(call.context()), call.label()).map(ProcessorResult::of));
   }
 
   /**
