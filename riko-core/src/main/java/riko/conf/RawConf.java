@@ -3,7 +3,9 @@ package riko.conf;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +97,7 @@ public final class RawConf {
 
   /** The (normalised) names of every terminal this conf refers to. */
   public Set<String> referencedTerminals() {
-    Set<String> names = new java.util.LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     collectTerminals(entries, names);
     return names;
   }
@@ -136,7 +138,7 @@ public final class RawConf {
 
   /** Lower-cases keys and nests dotted ones; as in riko's items, a dotted key wins over a plain key of its parent's name. */
   private static Map<String, @Nullable Object> normaliseMap(Map<?, ?> map) {
-    java.util.Set<String> dottedParents = new java.util.HashSet<>();
+    Set<String> dottedParents = new HashSet<>();
     for (Object k : map.keySet()) {
       String key = String.valueOf(k).toLowerCase(Locale.ROOT);
       if (isDotted(key)) {

@@ -2,6 +2,7 @@ package riko.conf;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -156,7 +157,7 @@ public final class ResolvedConf {
   }
 
   private static Map<String, @Nullable Object> lowerKeys(Map<?, ?> map) {
-    Map<String, @Nullable Object> out = new java.util.LinkedHashMap<>();
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
     map.forEach((k, v) -> out.put(String.valueOf(k).toLowerCase(Locale.ROOT), v));
     return out;
   }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -163,7 +164,7 @@ public final class ItemJson {
     } else if (value instanceof LocalDate d) {
       out.writeString(d.toString());
     } else if (value instanceof byte[] bytes) {
-      out.writeString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+      out.writeString(new String(bytes, StandardCharsets.UTF_8));
     } else {
       out.writeString(value.toString());
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.CallOptions;
@@ -238,7 +239,7 @@ public final class PipelineAssembler {
   /** A module's extra inputs: terminal ports by name, and {@code _OTHER*} streams in wire order. */
   private record Inputs(Map<String, Flux<Item>> terminals, List<Flux<Item>> others) {}
 
-  private static Inputs inputs(PipelineDefinition definition, String id, java.util.function.Function<String, Flux<Item>> outputOf) {
+  private static Inputs inputs(PipelineDefinition definition, String id, Function<String, Flux<Item>> outputOf) {
     Map<String, Flux<Item>> terminals = new LinkedHashMap<>();
     List<Flux<Item>> others = new ArrayList<>();
     for (Wire w : definition.wires()) {

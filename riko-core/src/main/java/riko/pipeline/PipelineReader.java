@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -166,7 +167,7 @@ public final class PipelineReader {
         (String) func);
   }
 
-  private static java.util.Optional<Wire> wire(String pipeline, @Nullable Object value) {
+  private static Optional<Wire> wire(String pipeline, @Nullable Object value) {
     if (!(value instanceof Map<?, ?> map)
         || !(map.get("src") instanceof Map<?, ?> src)
         || !(map.get("tgt") instanceof Map<?, ?> tgt)) {
@@ -174,7 +175,7 @@ public final class PipelineReader {
     }
     String srcPort = String.valueOf(src.get("id"));
     if (!srcPort.startsWith("_OUTPUT")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Object source = src.get("moduleid");
     Object target = tgt.get("moduleid");
@@ -183,7 +184,7 @@ public final class PipelineReader {
       throw new PipelineException("pipeline '" + pipeline + "': wire '" + map.get("id")
           + "' needs src.moduleid, tgt.moduleid and tgt.id");
     }
-    return java.util.Optional.of(new Wire(String.valueOf(map.get("id")), normaliseId(String.valueOf(source)),
+    return Optional.of(new Wire(String.valueOf(map.get("id")), normaliseId(String.valueOf(source)),
         normaliseId(String.valueOf(target)), normaliseId(String.valueOf(port))));
   }
 

@@ -1,5 +1,6 @@
 package riko.spi;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public abstract class OperatorModule implements RikoModule {
    */
   protected OperatorModule(ModuleMetadata metadata, Map<String, @Nullable Object> defaults, String assign) {
     this.metadata = metadata;
-    this.defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     this.assign = assign;
   }
 

@@ -1,8 +1,10 @@
 package riko.spi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -11,6 +13,7 @@ import riko.conf.ConfResolver;
 import riko.conf.Count;
 import riko.conf.RawConf;
 import riko.conf.ResolvedConf;
+import riko.conf.SkipIf;
 import riko.conf.Terminals;
 import riko.item.Item;
 
@@ -90,7 +93,7 @@ public abstract class ProcessorModule implements RikoModule {
           : resolver.resolve(call.label(), conf, Item.empty(), terminals);
       Function<Item, Flux<Item>> perItem = element -> {
         Item item = element.normalised();
-        riko.conf.SkipIf skipIf = call.options().skipIf();
+        SkipIf skipIf = call.options().skipIf();
         if (skipIf != null && skipIf.skips(item)) {
           return Flux.just(item);
         }
@@ -111,8 +114,8 @@ public abstract class ProcessorModule implements RikoModule {
 
   /** Only the terminals the conf refers to are read before the module runs. */
   static Map<String, Flux<Item>> referencedTerminals(RawConf conf, ModuleCall call) {
-    java.util.Set<String> names = conf.referencedTerminals();
-    Map<String, Flux<Item>> referenced = new java.util.LinkedHashMap<>();
+    Set<String> names = conf.referencedTerminals();
+    Map<String, Flux<Item>> referenced = new LinkedHashMap<>();
     call.terminals().forEach((name, flux) -> {
       if (names.contains(Terminals.normaliseName(name))) {
         referenced.put(name, flux);

@@ -1,5 +1,6 @@
 package riko.examples;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class WordCount {
 
     /** Copies the counts, keeping their order. */
     public Result {
-      counts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 
     /** How many words the page has. */

@@ -9,11 +9,15 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -203,14 +207,14 @@ public final class Filter extends OperatorModule {
   }
 
   /** The operation itself, for Java callers: {@code flux.transform(Filter.of(conf))}. */
-  public static java.util.function.Function<Flux<Item>, Flux<Item>> of(Conf conf) {
+  public static Function<Flux<Item>, Flux<Item>> of(Conf conf) {
     return new Filter().create(ModuleCall.of("filter", RawConf.of(Map.of(
         "rule", conf.rules().stream().map(Filter::ruleMap).toList(),
         "combine", conf.combine(), "permit", conf.permit(), "stop", conf.stop()))));
   }
 
   private static Map<String, @Nullable Object> ruleMap(Rule rule) {
-    Map<String, @Nullable Object> map = new java.util.LinkedHashMap<>();
+    Map<String, @Nullable Object> map = new LinkedHashMap<>();
     map.put("field", rule.field());
     map.put("op", rule.op());
     map.put("value", rule.value());
@@ -373,7 +377,7 @@ public final class Filter extends OperatorModule {
       return ((String) text).toLowerCase(Locale.ROOT);
     }
 
-    private static boolean ordered(Object x, Object y, java.util.function.IntPredicate test) {
+    private static boolean ordered(Object x, Object y, IntPredicate test) {
       try {
         return PyOrdering.compare(x, y).map(test::test).orElse(false);
       } catch (PyOrdering.Incomparable e) {
@@ -384,7 +388,7 @@ public final class Filter extends OperatorModule {
 
   /** {@code combine}, {@code permit} and {@code stop} written as item references, resolved per item. */
   private static final class PerItem {
-    private final Map<String, Object> references = new java.util.HashMap<>();
+    private final Map<String, Object> references = new HashMap<>();
     private final ConfResolver resolver;
 
     PerItem(ModuleCall call, Clock clock) {

@@ -1,6 +1,7 @@
 package riko.modules.operator;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Join extends OperatorModule {
   }
 
   private static Map<String, @Nullable Object> defaults() {
-    Map<String, @Nullable Object> defaults = new java.util.LinkedHashMap<>();
+    Map<String, @Nullable Object> defaults = new LinkedHashMap<>();
     defaults.put("join_key", null);
     defaults.put("lower", false);
     return defaults;

@@ -1,6 +1,7 @@
 package riko.modules.operator;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -117,7 +118,7 @@ final class PyOrdering {
     return v instanceof ZonedDateTime || v instanceof OffsetDateTime;
   }
 
-  private static java.time.Instant instant(Object v) {
+  private static Instant instant(Object v) {
     return v instanceof ZonedDateTime z ? z.toInstant() : ((OffsetDateTime) v).toInstant();
   }
 

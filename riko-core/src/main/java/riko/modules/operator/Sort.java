@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import riko.conf.ConfException;
@@ -95,7 +96,7 @@ public final class Sort extends OperatorModule {
   }
 
   /** The operation itself, for Java callers: {@code flux.transform(Sort.of(conf))}. */
-  public static java.util.function.Function<Flux<Item>, Flux<Item>> of(Conf conf) {
+  public static Function<Flux<Item>, Flux<Item>> of(Conf conf) {
     return items -> items.collectList().flatMapIterable(list -> sorted(list, conf, Clock.systemUTC(), "sort"));
   }
 

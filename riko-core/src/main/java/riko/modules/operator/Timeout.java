@@ -2,6 +2,7 @@ package riko.modules.operator;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Timeout extends OperatorModule {
     units.put("seconds", 1_000_000L);
     units.put("milliseconds", 1_000L);
     units.put("microseconds", 1L);
-    return java.util.Collections.unmodifiableMap(units);
+    return Collections.unmodifiableMap(units);
   }
 
   /** @param budget how long items may pass; zero or negative for no limit */

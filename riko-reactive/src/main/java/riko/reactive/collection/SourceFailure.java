@@ -1,5 +1,6 @@
 package riko.reactive.collection;
 
+import java.util.Collections;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public record SourceFailure(int index, Map<String, @Nullable Object> source, Str
 
   /** Keeps an unmodifiable view of {@code source}. */
   public SourceFailure {
-    source = java.util.Collections.unmodifiableMap(source);
+    source = Collections.unmodifiableMap(source);
   }
 
   /**

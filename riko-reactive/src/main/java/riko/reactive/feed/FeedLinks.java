@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
@@ -133,11 +134,11 @@ public final class FeedLinks {
     return items;
   }
 
-  private static java.util.Optional<Map<String, @Nullable Object>> candidate(String tag,
+  private static Optional<Map<String, @Nullable Object>> candidate(String tag,
       Map<String, @Nullable Object> attributes, boolean strict) {
     Object href = attributes.get("href");
     if (!(href instanceof String link) || link.isEmpty() || link.startsWith("/")) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String type = attributes.get("type") instanceof String t ? t : "";
     boolean matches = SUFFIXES.stream().anyMatch(type::endsWith);
@@ -145,12 +146,12 @@ public final class FeedLinks {
       matches = matches || SUFFIXES.stream().anyMatch(link::endsWith);
     }
     if (!matches) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Map<String, @Nullable Object> entry = new LinkedHashMap<>(attributes);
     entry.put("link", link);
     entry.put("tag", tag);
-    return java.util.Optional.of(entry);
+    return Optional.of(entry);
   }
 
   private static int rank(Map<String, @Nullable Object> candidate) {

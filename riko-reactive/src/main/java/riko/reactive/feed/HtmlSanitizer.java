@@ -1,7 +1,9 @@
 package riko.reactive.feed;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -481,11 +483,11 @@ final class HtmlSanitizer {
   /** Python's {@code urljoin}, leniently: {@link java.net.URI} when both parse, else by hand. */
   static String join(String base, String rel) {
     try {
-      java.net.URI baseUri = java.net.URI.create(base);
+      URI baseUri = URI.create(base);
       if (baseUri.getRawAuthority() != null && (baseUri.getRawPath() == null || baseUri.getRawPath().isEmpty())) {
-        baseUri = java.net.URI.create(base + "/");
+        baseUri = URI.create(base + "/");
       }
-      return baseUri.resolve(java.net.URI.create(rel)).toString();
+      return baseUri.resolve(URI.create(rel)).toString();
     } catch (IllegalArgumentException e) {
       // not a valid URI: join as text below
     }
@@ -567,7 +569,7 @@ final class HtmlSanitizer {
   }
 
   private static Map<Integer, Character> cp1252() {
-    Map<Integer, Character> map = new java.util.HashMap<>();
+    Map<Integer, Character> map = new HashMap<>();
     char[] chars = {'\u20ac', 0, '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030',
         '\u0160', '\u2039', '\u0152', 0, '\u017d', 0, 0, '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013',
         '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', 0, '\u017e', '\u0178'};

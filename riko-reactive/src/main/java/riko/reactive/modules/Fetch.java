@@ -1,6 +1,7 @@
 package riko.reactive.modules;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class Fetch extends FetchingModule<Fetch.Conf> {
 
     /** The feeds, read as UTF-8 unless they say otherwise, without delay or extra headers. */
     public Conf(List<String> urls) {
-      this(urls, java.nio.charset.StandardCharsets.UTF_8, Duration.ZERO, Map.of());
+      this(urls, StandardCharsets.UTF_8, Duration.ZERO, Map.of());
     }
 
     static Conf from(ResolvedConf conf) {
