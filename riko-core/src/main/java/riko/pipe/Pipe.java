@@ -296,14 +296,18 @@ public final class Pipe {
 
     @Override
     public ItemTransformer create(ModuleCall call) {
-      return input -> template.applyTo(input, call.context());
+      return template.chain(call.context()); // once: a loop applies it to every item
     }
   }
 
-  /** This pipe's modules applied to {@code input} in place of its source (for a template). */
-  private Flux<Item> applyTo(Flux<Item> input, ModuleContext runContext) {
-    Flux<Item> in = parent != null ? parent.applyTo(input, runContext) : input;
-    return step == null ? in : in.transform(callWith(step, runContext));
+  /** This pipe's modules as one transformer, applied in place of its source (for a template). */
+  private ItemTransformer chain(ModuleContext runContext) {
+    ItemTransformer before = parent != null ? parent.chain(runContext) : input -> input;
+    if (step == null) {
+      return before;
+    }
+    ItemTransformer own = callWith(step, runContext);
+    return input -> before.apply(input).transform(own);
   }
 
   /** A copy of this pipe running with another context (inputs, clock, fetcher). */

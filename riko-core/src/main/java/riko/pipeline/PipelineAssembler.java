@@ -67,7 +67,11 @@ public final class PipelineAssembler {
    * first module, as for a sub-pipeline.
    */
   public Flux<Item> assemble(PipelineDefinition definition, @Nullable Flux<Item> input) {
-    Graph graph = check(definition);
+    return assemble(check(definition), input);
+  }
+
+  /** The output stream of a graph already {@link #check checked}, {@code input} as for a sub-pipeline. */
+  Flux<Item> assemble(Graph graph, @Nullable Flux<Item> input) {
     return Flux.defer(() -> run(graph, input));
   }
 

@@ -34,7 +34,7 @@ final class SubPipelineModule implements RikoModule {
   @Override
   public ItemTransformer create(ModuleCall call) {
     PipelineAssembler inner = assembler.withContext(call.context());
-    inner.check(definition);
-    return input -> inner.assemble(definition, input);
+    PipelineAssembler.Graph graph = inner.check(definition); // once: a loop applies this to every item
+    return input -> inner.assemble(graph, input);
   }
 }

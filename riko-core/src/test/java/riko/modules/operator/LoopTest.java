@@ -30,9 +30,12 @@ import riko.pipe.Pipe;
 import riko.pipeline.Pipeline;
 import riko.pipeline.PipelineDefinition;
 import riko.pipeline.PipelineReader;
+import riko.registry.ModuleRegistry;
 import riko.registry.UnknownModuleException;
+import riko.spi.ItemTransformer;
 import riko.spi.ModuleCall;
 import riko.spi.ModuleException;
+import riko.spi.ModuleMetadata;
 import riko.spi.ModuleType;
 import riko.spi.RikoModule;
 import riko.spi.UserFunction;
@@ -406,6 +409,71 @@ class LoopTest {
         .containsExactly("{\"name\":\"ada b\",\"up\":{\"content\":\"ADA\"}}", "{\"name\":\"ada b\",\"up\":{\"content\":\"B\"}}",
             "{\"name\":\"\"}");
     assertThat(template.toList()).isEmpty(); // the template itself is unchanged: run alone it has no input items
+  }
+
+  /** strtransform, counting how often it is assembled. */
+  private static final class CountedStrTransform implements RikoModule {
+    private final StrTransform inner = new StrTransform();
+    private final AtomicInteger creates = new AtomicInteger();
+
+    @Override
+    public ModuleMetadata metadata() {
+      return inner.metadata();
+    }
+
+    @Override
+    public ItemTransformer create(ModuleCall call) {
+      creates.incrementAndGet();
+      return inner.create(call);
+    }
+  }
+
+  /** How often a looped template's module is assembled to run {@code names} through the loop. */
+  private static int templateAssemblies(List<String> names) {
+    CountedStrTransform upper = new CountedStrTransform();
+    Pipe template = Pipe.start().pipe(upper, Map.of("rule", Map.of("transform", "upper")), CallOptions.none().withField("name"));
+    List<Item> out = Pipe.from(names.stream().map(name -> Map.of("name", name)).toList())
+        .loop(template, CallOptions.none().withEmit(false).withAssign("up"))
+        .toList();
+    assertThat(out).extracting(item -> item.get("up.strtransform")).containsExactlyElementsOf(names.stream().map(String::toUpperCase).toList());
+    return upper.creates.get();
+  }
+
+  @Test
+  void aTemplateIsAssembledOncePerRunNotOncePerItem() {
+    assertThat(templateAssemblies(List.of("a", "b", "c", "d", "e"))).isEqualTo(templateAssemblies(List.of("a")));
+  }
+
+  /** How often a looped sub-pipeline's module is assembled to run the words of {@code words} through the loop. */
+  private static int subPipelineAssemblies(String words) {
+    CountedStrTransform counted = new CountedStrTransform();
+    PipelineDefinition shout = PipelineReader.parse("pipe_shout.json", """
+        {"modules": [
+          {"id": "sw-1", "type": "strtransform", "conf": {"rule": {"transform": "upper"}}},
+          {"id": "_OUTPUT", "type": "output", "conf": {}}],
+         "wires": [%s]}
+        """.formatted(wire("w1", "sw-1", "_INPUT", "_OUTPUT")));
+    String definition = """
+        {"modules": [
+          {"id": "ib", "type": "itembuilder", "conf": {"attrs": [{"key": "content", "value": "%s"}]}},
+          {"id": "tk", "type": "tokenizer", "conf": {"delimiter": " "}, "emit": true},
+          {"id": "lp", "type": "loop", "conf": {}, "embed": {"id": "sw-3", "type": "pipe:shout"}, "emit": true},
+          {"id": "_OUTPUT", "type": "output", "conf": {}}],
+         "wires": [%s, %s, %s]}
+        """.formatted(words, wire("w1", "ib", "_INPUT", "tk"), wire("w2", "tk", "_INPUT", "lp"), wire("w3", "lp", "_INPUT", "_OUTPUT"));
+    ModuleRegistry registry = ModuleRegistry.builder().discover(LoopTest.class.getClassLoader()).replace(counted).build();
+    Pipeline pipeline = Pipeline.of(PipelineReader.parse("loop.json", definition)).withRegistry(registry)
+        .withSubPipelines(name -> name.equals("pipe_shout") ? Optional.of(shout) : Optional.empty());
+    assertThat(json(pipeline)).containsExactlyElementsOf(
+        List.of(words.split(" ")).stream().map(word -> "{\"content\":\"" + word + "\",\"strtransform\":\"" + word.toUpperCase() + "\"}").toList());
+    return counted.creates.get();
+  }
+
+  @Test
+  void aSubPipelineEmbedIsCheckedOncePerRunNotOncePerItem() {
+    // Each item runs the sub-pipeline, which assembles its modules for that run; checking the
+    // sub-pipeline (every module's conf, the wiring) happens once, not again per item.
+    assertThat(subPipelineAssemblies("a b c d e") - subPipelineAssemblies("a")).as("assemblies for 4 more items").isEqualTo(4);
   }
 
   @Test
